@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using Alluxio.Configuration;
+
+namespace Alluxio.Cli.Commands;
+
+/// <summary>
+/// alluxio getConf [--source] [--unit U] [key]: prints every property (key=value, sorted) or one value. Credentials
+/// print as ******. As in Alluxio, an unknown key or unit exits 1 and an unset key prints an empty line.
+/// </summary>
+internal static class GetConfCommand
+{
+    private const string NoValue = "(no value set)";
+
+    public static Command Create(CliContext context)
+    {
+        var source = new Option<bool>("--source")
+        {
+            Description = "Print where each value comes from (DEFAULT, SITE_PROPERTY (file), SYSTEM_PROPERTY, ...).",
+        };
+        var unit = new Option<string?>("--unit")
+        {
+            Description = "Convert the value to this unit: B, KB, MB, GB, TB, PB for sizes; MS, S, M, H, D for durations.",
+            HelpName = "U",
+        };
+        var key = new Argument<string?>("key")
+        {
+            Description = "The property to print; every property when omitted.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("getConf", "Print the configured value of a property, or of all properties.")
+        {
+            source,
+            unit,
+            key,
+        };
+        command.SetAction(parseResult =>
+        {
+            var name = parseResult.GetValue(key);
+            return name is null
+                ? PrintAll(context, parseResult.GetValue(source))
+                : PrintOne(context, name, parseResult.GetValue(source), parseResult.GetValue(unit));
+        });
+        return command;
+    }
+
+    private static int PrintAll(CliContext context, bool withSource)
+    {
+        var configuration = context.Configuration;
+        var keys = PropertyKeyRegistry.All
+            .Concat(configuration.ExplicitKeys
+                .Where(k => PropertyKeyRegistry.FindTemplate(k) is not null)
+                .Select(k => PropertyKeyRegistry.Find(k)!))
+            .OrderBy(k => k.Name, StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var line = $"{key.Name}={DisplayValue(configuration, key) ?? NoValue}";
+            context.Out.WriteLine(withSource ? $"{line} ({configuration.GetSource(key)})" : line);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static int PrintOne(CliContext context, string name, bool withSource, string? unit)
+    {
+        var key = PropertyKeyRegistry.Find(name);
+        if (key is null)
+        {
+            context.Error.WriteLine($"{name} is not a valid configuration key");
+            return ExitCodes.Failure;
+        }
+
+        if (!string.Equals(key.Name, name, StringComparison.Ordinal))
+        {
+            context.Error.WriteLine($"Warning: {name}: property keys are matched ignoring case; using {key.Name}");
+        }
+
+        var configuration = context.Configuration;
+        var value = DisplayValue(configuration, key);
+        if (value is null)
+        {
+            context.Out.WriteLine();
+            return ExitCodes.Success;
+        }
+
+        if (withSource)
+        {
+            context.Out.WriteLine(configuration.GetSource(key).ToString());
+            return ExitCodes.Success;
+        }
+
+        if (unit is null)
+        {
+            context.Out.WriteLine(value);
+            return ExitCodes.Success;
+        }
+
+        if (Convert(value, unit) is { } converted && !key.IsCredential)
+        {
+            context.Out.WriteLine(converted.ToString(CultureInfo.InvariantCulture));
+            return ExitCodes.Success;
+        }
+
+        context.Error.WriteLine($"{unit} is not a valid unit for {key.Name}");
+        return ExitCodes.Failure;
+    }
+
+    private static long? Convert(string value, string unit)
+    {
+        if (DataSizeFormat.TryParse(value, out var bytes) && DataSizeFormat.TryConvert(bytes, unit, out var size))
+        {
+            return size;
+        }
+
+        if (DurationFormat.TryParse(value, out var duration) && DurationFormat.TryConvert(duration, unit, out var time))
+        {
+            return time;
+        }
+
+        return null;
+    }
+
+    /// <summary>The display value; a value whose references cannot be resolved shows as written (the error is reported).</summary>
+    private static string? DisplayValue(AlluxioConfiguration configuration, PropertyKey key)
+    {
+        try
+        {
+            return configuration.GetDisplayValue(key);
+        }
+        catch (ConfigurationException)
+        {
+            var raw = configuration.GetExplicit(key.Name)?.Value ?? key.DefaultValue;
+            return key.IsCredential && raw is not null ? CredentialMasker.Mask : raw;
+        }
+    }
+}

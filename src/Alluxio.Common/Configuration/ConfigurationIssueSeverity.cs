@@ -1,0 +1,7 @@
+namespace Alluxio.Configuration;
+
+public enum ConfigurationIssueSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,64 @@
+namespace Alluxio.Configuration;
+
+/// <summary>
+/// Checks a configuration: every explicit key is known, every value resolves and has its key's shape. Each issue is
+/// one line that names where the value came from and the key, with secrets masked.
+/// </summary>
+public static class ConfigurationValidator
+{
+    public static IReadOnlyList<ConfigurationIssue> Validate(AlluxioConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var issues = new List<ConfigurationIssue>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in configuration.ExplicitKeys.Order(StringComparer.Ordinal))
+        {
+            var explicitValue = configuration.GetExplicit(name)!;
+            var where = explicitValue.Source.Location(explicitValue.WrittenKey);
+            if (PropertyKeyRegistry.Find(name) is not { } key)
+            {
+                issues.Add(new ConfigurationIssue(
+                    ConfigurationIssueSeverity.Warning, name, $"{where}: {name} is not a known property key"));
+                continue;
+            }
+
+            CheckKey(configuration, key, where, issues, reported);
+        }
+
+        // Defaults may reference keys the user set, so a bad reference can surface in a key the user never wrote.
+        foreach (var key in PropertyKeyRegistry.All)
+        {
+            if (configuration.GetExplicit(key.Name) is null)
+            {
+                CheckKey(configuration, key, "default", issues, reported);
+            }
+        }
+
+        return issues;
+    }
+
+    /// <param name="reported">Reference errors already reported; a cycle through several keys is reported once.</param>
+    private static void CheckKey(
+        AlluxioConfiguration configuration, PropertyKey key, string where, List<ConfigurationIssue> issues, HashSet<string> reported)
+    {
+        string? value;
+        try
+        {
+            value = configuration.GetOrNull(key);
+        }
+        catch (ConfigurationException e)
+        {
+            if (reported.Add(e.Message))
+            {
+                issues.Add(new ConfigurationIssue(ConfigurationIssueSeverity.Error, key.Name, $"{where}: {key.Name}: {e.Message}"));
+            }
+
+            return;
+        }
+
+        if (value is not null && key.CheckValue(value) is { } problem)
+        {
+            issues.Add(new ConfigurationIssue(ConfigurationIssueSeverity.Error, key.Name, $"{where}: {key.Name}: {problem}"));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+namespace Alluxio.Configuration;
+
+/// <summary>
+/// The one place that decides whether a value is a secret and how it is shown. Every output that may carry a
+/// property value (CLI, logs, errors, UI, REST) goes through here.
+/// </summary>
+public static class CredentialMasker
+{
+    /// <summary>What a credential's value prints as.</summary>
+    public const string Mask = "******";
+
+    private static readonly string[] s_secretSuffixes =
+        ["secretkey", "secret", "password", "accesskey", "accesskeyid", "token", "credential", "credentials"];
+
+    /// <summary>
+    /// True when the property named <paramref name="key"/>, in any case, holds a secret: a credential key of the
+    /// registry, a template member naming one, or an unknown key whose name says it is a secret.
+    /// </summary>
+    public static bool IsCredential(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return PropertyKeyRegistry.Find(key) is { } known ? known.IsCredential : LooksLikeSecret(key);
+    }
+
+    /// <summary>The value as it may be shown: <see cref="Mask"/> for a credential, else the value itself.</summary>
+    public static string? DisplayValue(string key, string? value) =>
+        value is not null && IsCredential(key) ? Mask : value;
+
+    /// <summary>A key name that ends like a secret's (…secretkey, …password, …token), in any case.</summary>
+    public static bool LooksLikeSecret(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var lastPart = key[(key.LastIndexOf('.') + 1)..].Replace("_", "", StringComparison.Ordinal)
+            .Replace("-", "", StringComparison.Ordinal);
+        foreach (var suffix in s_secretSuffixes)
+        {
+            if (lastPart.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Replaces every occurrence of each secret in <paramref name="text"/> with <see cref="Mask"/>.</summary>
+    public static string Redact(string text, IEnumerable<string?> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(secrets);
+        foreach (var secret in secrets)
+        {
+            if (!string.IsNullOrEmpty(secret))
+            {
+                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+}

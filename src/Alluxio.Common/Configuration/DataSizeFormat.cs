@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Alluxio.Configuration;
+
+/// <summary>
+/// Alluxio's byte-size notation: a decimal number with an optional unit B, K/KB/KiB, M/MB/MiB, G/GB/GiB, T/TB/TiB or
+/// P/PB/PiB, any case. Every unit is binary (1KB = 1024 bytes), as in Alluxio.
+/// </summary>
+public static class DataSizeFormat
+{
+    private const long Kilo = 1L << 10;
+
+    /// <summary>Parses <paramref name="text"/> into a byte count.</summary>
+    /// <exception cref="FormatException">The text is not a size.</exception>
+    public static long Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParse(text, out var bytes)
+            ? bytes
+            : throw new FormatException($"'{text}' is not a byte size (examples: 1024, 64MB, 1GB)");
+    }
+
+    /// <summary>Tries to parse <paramref name="text"/> into a byte count.</summary>
+    public static bool TryParse(string? text, out long bytes)
+    {
+        bytes = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var span = text.AsSpan().Trim();
+        var unitStart = span.Length;
+        while (unitStart > 0 && char.IsAsciiLetter(span[unitStart - 1]))
+        {
+            unitStart--;
+        }
+
+        var number = span[..unitStart].TrimEnd();
+        if (number.IsEmpty
+            || !decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return false;
+        }
+
+        long? multiplier = UnitMultiplier(span[unitStart..]);
+        if (multiplier is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            bytes = (long)decimal.Floor(amount * multiplier.Value);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Divides a byte count by the unit named <paramref name="unit"/> (B, KB, MB, GB, TB or PB).</summary>
+    public static bool TryConvert(long bytes, string unit, out long value)
+    {
+        value = 0;
+        if (UnitMultiplier(unit) is not { } multiplier || unit.Length == 0)
+        {
+            return false;
+        }
+
+        value = bytes / multiplier;
+        return true;
+    }
+
+    /// <summary>Formats a byte count the way Alluxio's reports do: 5120B, 10.00KB, 64.00MB.</summary>
+    public static string Format(long bytes)
+    {
+        if (bytes <= 5 * Kilo)
+        {
+            return bytes.ToString(CultureInfo.InvariantCulture) + "B";
+        }
+
+        string[] units = ["KB", "MB", "GB", "TB", "PB", "EB"];
+        double value = bytes;
+        foreach (var unit in units)
+        {
+            value /= Kilo;
+            if (value <= 5 * Kilo || unit == "EB")
+            {
+                return value.ToString("F2", CultureInfo.InvariantCulture) + unit;
+            }
+        }
+
+        throw new UnreachableException();
+    }
+
+    private static long? UnitMultiplier(ReadOnlySpan<char> unit)
+    {
+        Span<char> lower = stackalloc char[4];
+        if (unit.Length > lower.Length)
+        {
+            return null;
+        }
+
+        var length = unit.ToLowerInvariant(lower);
+        return lower[..length] switch
+        {
+            "" or "b" => 1,
+            "k" or "kb" or "ki" or "kib" => Kilo,
+            "m" or "mb" or "mi" or "mib" => Kilo * Kilo,
+            "g" or "gb" or "gi" or "gib" => Kilo * Kilo * Kilo,
+            "t" or "tb" or "ti" or "tib" => Kilo * Kilo * Kilo * Kilo,
+            "p" or "pb" or "pi" or "pib" => Kilo * Kilo * Kilo * Kilo * Kilo,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,144 @@
+namespace Alluxio.Configuration;
+
+public static partial class PropertyKeys
+{
+    public static readonly PropertyKey MasterHostname = new(
+        "alluxio.master.hostname", "localhost",
+        "The host name clients and workers use to reach the master.",
+        PropertyScope.All);
+
+    public static readonly PropertyKey MasterBindHost = new(
+        "alluxio.master.bind.host", "0.0.0.0",
+        "The address the master's RPC server binds to.",
+        PropertyScope.Master);
+
+    public static readonly PropertyKey MasterRpcPort = new(
+        "alluxio.master.rpc.port", "19998",
+        "The port of the master's gRPC server.",
+        PropertyScope.All, PropertyType.Port);
+
+    public static readonly PropertyKey MasterWebBindHost = new(
+        "alluxio.master.web.bind.host", "0.0.0.0",
+        "The address the master's web UI binds to.",
+        PropertyScope.Master);
+
+    public static readonly PropertyKey MasterWebPort = new(
+        "alluxio.master.web.port", "19999",
+        "The port of the master's web UI and REST API.",
+        PropertyScope.All, PropertyType.Port);
+
+    public static readonly PropertyKey MasterEmbeddedJournalPort = new(
+        "alluxio.master.embedded.journal.port", "19200",
+        "The port masters use to replicate the embedded journal.",
+        PropertyScope.Master, PropertyType.Port);
+
+    public static readonly PropertyKey MasterJournalType = new(
+        "alluxio.master.journal.type", "EMBEDDED",
+        "Where the master keeps its journal.",
+        PropertyScope.Master, PropertyType.Enum, enumValues: ["EMBEDDED", "UFS", "NOOP"]);
+
+    public static readonly PropertyKey MasterJournalFolder = new(
+        "alluxio.master.journal.folder", "${alluxio.work.dir}/journal",
+        "The folder of the master's journal. alluxio format wipes it.",
+        PropertyScope.Master);
+
+    public static readonly PropertyKey MasterJournalFlushBatchTime = new(
+        "alluxio.master.journal.flush.batch.time", "100ms",
+        "How long the journal waits to group entries into one flush.",
+        PropertyScope.Master, PropertyType.Duration);
+
+    public static readonly PropertyKey MasterJournalFlushTimeout = new(
+        "alluxio.master.journal.flush.timeout", "5min",
+        "How long a journal flush may take before the master gives up.",
+        PropertyScope.Master, PropertyType.Duration);
+
+    public static readonly PropertyKey MasterJournalLogSizeBytesMax = new(
+        "alluxio.master.journal.log.size.bytes.max", "10MB",
+        "The size at which a journal log file is closed and a new one started.",
+        PropertyScope.Master, PropertyType.DataSize);
+
+    public static readonly PropertyKey MasterJournalCheckpointPeriodEntries = new(
+        "alluxio.master.journal.checkpoint.period.entries", "2000000",
+        "The number of journal entries between checkpoints.",
+        PropertyScope.Master, PropertyType.Long);
+
+    public static readonly PropertyKey MasterMetastore = new(
+        "alluxio.master.metastore", "HEAP",
+        "Where the inode tree lives: HEAP (memory) or ROCKS (RocksDB on disk).",
+        PropertyScope.Master, PropertyType.Enum, enumValues: ["HEAP", "ROCKS"]);
+
+    public static readonly PropertyKey MasterMountTableRootUfs = new(
+        "alluxio.master.mount.table.root.ufs", "${alluxio.work.dir}/underFSStorage",
+        "The UFS mounted at the root of the namespace, e.g. kodo://bucket/dir/ or /data.",
+        PropertyScope.Master);
+
+    public static readonly PropertyKey MasterMountTableRootReadonly = new(
+        "alluxio.master.mount.table.root.readonly", "false",
+        "Whether the root mount rejects writes.",
+        PropertyScope.Master, PropertyType.Boolean);
+
+    public static readonly PropertyKey MasterMountTableRootShared = new(
+        "alluxio.master.mount.table.root.shared", "true",
+        "Whether the root mount is accessible to every user.",
+        PropertyScope.Master, PropertyType.Boolean);
+
+    public static readonly PropertyKeyTemplate MasterMountTableRootOption = new(
+        "alluxio.master.mount.table.root.option.",
+        "A UFS property for the root mount, e.g. alluxio.master.mount.table.root.option.fs.kodo.accesskey.",
+        PropertyScope.Master);
+
+    public static readonly PropertyKey MasterPersistenceCheckerInterval = new(
+        "alluxio.master.persistence.checker.interval", "1s",
+        "How often the master checks the progress of ASYNC_THROUGH persistence.",
+        PropertyScope.Master, PropertyType.Duration);
+
+    public static readonly PropertyKey MasterPersistenceSchedulerInterval = new(
+        "alluxio.master.persistence.scheduler.interval", "1s",
+        "How often the master schedules ASYNC_THROUGH persistence.",
+        PropertyScope.Master, PropertyType.Duration);
+
+    public static readonly PropertyKey MasterPersistenceInitialInterval = new(
+        "alluxio.master.persistence.initial.interval", "1s",
+        "The first wait before a failed persistence is retried.",
+        PropertyScope.Master, PropertyType.Duration);
+
+    public static readonly PropertyKey MasterPersistenceMaxInterval = new(
+        "alluxio.master.persistence.max.interval", "1hr",
+        "The longest wait between persistence retries.",
+        PropertyScope.Master, PropertyType.Duration);
+
+    public static readonly PropertyKey MasterPersistenceMaxTotalWaitTime = new(
+        "alluxio.master.persistence.max.total.wait.time", "1day",
+        "How long the master keeps retrying a persistence before giving up.",
+        PropertyScope.Master, PropertyType.Duration);
+
+    public static readonly PropertyKey MasterUnsafeDirectPersistObjectEnabled = new(
+        "alluxio.master.unsafe.direct.persist.object.enabled", "true",
+        "Whether ASYNC_THROUGH writes an object store's final key directly instead of a temporary key and a rename.",
+        PropertyScope.Master, PropertyType.Boolean);
+
+    public static readonly PropertyKey MasterMetadataSyncConcurrencyLevel = new(
+        "alluxio.master.metadata.sync.concurrency.level", "6",
+        "How many UFS calls one metadata sync makes at once.",
+        PropertyScope.Master, PropertyType.Integer);
+
+    public static readonly PropertyKey MasterWhitelist = new(
+        "alluxio.master.whitelist", "/",
+        "Comma-separated path prefixes whose files may be cached.",
+        PropertyScope.Master, PropertyType.List);
+
+    public static readonly PropertyKey MasterBackupDirectory = new(
+        "alluxio.master.backup.directory", "/alluxio_backups",
+        "Where fsadmin backup writes metadata backups, in the root UFS.",
+        PropertyScope.Master);
+
+    public static readonly PropertyKey MasterTieredstoreGlobalLevels = new(
+        "alluxio.master.tieredstore.global.levels", "3",
+        "The number of storage tiers known cluster-wide.",
+        PropertyScope.All, PropertyType.Integer);
+
+    public static readonly PropertyKey MasterTieredstoreGlobalMediumtype = new(
+        "alluxio.master.tieredstore.global.mediumtype", "MEM,SSD,HDD",
+        "The medium types known cluster-wide, in tier order.",
+        PropertyScope.All, PropertyType.List);
+}
