@@ -6,7 +6,8 @@ namespace Alluxio.Cli.Commands;
 
 /// <summary>
 /// alluxio getConf [--source] [--unit U] [key]: prints every property (key=value, sorted) or one value. Credentials
-/// print as ******. As in Alluxio, an unknown key or unit exits 1 and an unset key prints an empty line.
+/// print as ******. As in Alluxio, an unknown key or unit exits 1 and an unset key prints an empty line. With
+/// --source, one key prints "value (source)" where Alluxio prints the source alone.
 /// </summary>
 internal static class GetConfCommand
 {
@@ -85,7 +86,8 @@ internal static class GetConfCommand
 
         if (withSource)
         {
-            context.Out.WriteLine(configuration.GetSource(key).ToString());
+            // Alluxio prints the source alone; the value beside it answers "what, and from where" in one line.
+            context.Out.WriteLine($"{value} ({configuration.GetSource(key)})");
             return ExitCodes.Success;
         }
 

@@ -25,12 +25,13 @@ public static class ConfigurationValidator
             CheckKey(configuration, key, where, issues, reported);
         }
 
-        // Defaults may reference keys the user set, so a bad reference can surface in a key the user never wrote.
+        // Defaults may reference keys the user set, so a reference can fail in a key the user never wrote. A bad
+        // value that merely flows into a default was reported at the key that holds it.
         foreach (var key in PropertyKeyRegistry.All)
         {
             if (configuration.GetExplicit(key.Name) is null)
             {
-                CheckKey(configuration, key, "default", issues, reported);
+                CheckKey(configuration, key, "default", issues, reported, checkShape: false);
             }
         }
 
@@ -39,7 +40,12 @@ public static class ConfigurationValidator
 
     /// <param name="reported">Reference errors already reported; a cycle through several keys is reported once.</param>
     private static void CheckKey(
-        AlluxioConfiguration configuration, PropertyKey key, string where, List<ConfigurationIssue> issues, HashSet<string> reported)
+        AlluxioConfiguration configuration,
+        PropertyKey key,
+        string where,
+        List<ConfigurationIssue> issues,
+        HashSet<string> reported,
+        bool checkShape = true)
     {
         string? value;
         try
@@ -56,7 +62,7 @@ public static class ConfigurationValidator
             return;
         }
 
-        if (value is not null && key.CheckValue(value) is { } problem)
+        if (checkShape && value is not null && key.CheckValue(value) is { } problem)
         {
             issues.Add(new ConfigurationIssue(ConfigurationIssueSeverity.Error, key.Name, $"{where}: {key.Name}: {problem}"));
         }

@@ -82,12 +82,14 @@ public static class PropertiesFileParser
         }
         else if (valueStart == keyEnd)
         {
-            // No separator and nothing after the key.
+            // No separator and nothing after the key. Name it only when it is a known key: a lone token may be a
+            // pasted secret.
             var lonely = Unescape(line[..keyEnd], out _) ?? line[..keyEnd];
+            var named = PropertyKeyRegistry.Find(lonely) is not null ? lonely + ": " : "";
             issues.Add(new ConfigurationIssue(
                 ConfigurationIssueSeverity.Error,
-                lonely,
-                $"{fileName}:{lineNumber}: {lonely}: malformed line, expected key=value"));
+                named.Length > 0 ? lonely : null,
+                $"{fileName}:{lineNumber}: {named}malformed line, expected key=value"));
             return null;
         }
 

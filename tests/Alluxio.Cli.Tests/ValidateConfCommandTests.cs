@@ -1,0 +1,63 @@
+namespace Alluxio.Cli.Tests;
+
+public sealed class ValidateConfCommandTests : IDisposable
+{
+    private readonly TempDirectory _conf = new();
+
+    public void Dispose() => _conf.Dispose();
+
+    [Fact]
+    public void ADefaultConfigurationIsValid()
+    {
+        var run = CliRun.InProcess(_conf.Path, "validateConf");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Configuration is valid.\n", run.Out);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public void ABadCommandLineValueFailsWithOneLineNamingTheKey()
+    {
+        var run = CliRun.InProcess(_conf.Path, "-Dalluxio.master.rpc.port=abc", "validateConf");
+
+        Assert.Equal(255, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Equal(
+            "Configuration is invalid: command line: alluxio.master.rpc.port: 'abc' is not a port number (0 to 65535)",
+            Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void ABadSiteValueNamesFileLineAndKey()
+    {
+        var site = _conf.Write("alluxio-site.properties", "alluxio.user.block.size.bytes.default=64 furlongs\n");
+
+        var run = CliRun.InProcess(_conf.Path, "validateConf");
+
+        Assert.Equal(255, run.ExitCode);
+        Assert.Equal(
+            $"Configuration is invalid: {site}:1: alluxio.user.block.size.bytes.default: '64 furlongs' is not a byte size (examples: 1024, 64MB, 1GB)",
+            Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void UnknownKeysAreReportedButDoNotFail()
+    {
+        var site = _conf.Write("alluxio-site.properties", "alluxio.master.hostnmae=x\n");
+
+        var run = CliRun.InProcess(_conf.Path, "validateConf");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"Warning: {site}:1: alluxio.master.hostnmae is not a known property key", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void OtherCommandsShowConfigurationProblemsFirst()
+    {
+        var run = CliRun.InProcess(_conf.Path, "-Dalluxio.master.rpc.port=abc", "version");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Error: command line: alluxio.master.rpc.port: 'abc' is not a port number (0 to 65535)", Assert.Single(run.ErrorLines));
+    }
+}

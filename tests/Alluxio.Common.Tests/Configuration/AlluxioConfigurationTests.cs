@@ -1,0 +1,60 @@
+using Alluxio.Configuration;
+
+namespace Alluxio.Common.Tests.Configuration;
+
+public sealed class AlluxioConfigurationTests
+{
+    [Fact]
+    public void TypedGettersUseAlluxioUnits()
+    {
+        var configuration = AlluxioConfiguration.Defaults;
+
+        Assert.Equal(64L << 20, configuration.GetBytes(PropertyKeys.UserBlockSizeBytesDefault));
+        Assert.Equal(TimeSpan.FromSeconds(50), configuration.GetDuration(PropertyKeys.KodoConnectTimeout));
+        Assert.Equal(TimeSpan.FromMilliseconds(-1), configuration.GetDuration(PropertyKeys.UserFileMetadataSyncInterval));
+        Assert.Equal("ASYNC_THROUGH", configuration.GetEnum(PropertyKeys.UserFileWriteTypeDefault));
+        Assert.True(configuration.GetBoolean(PropertyKeys.MasterMountTableRootShared));
+        Assert.Equal(0.95, configuration.GetDouble(PropertyKeys.WorkerTieredstoreLevel0WatermarkHighRatio));
+        Assert.Equal(["/tmp"], configuration.GetList(PropertyKeys.TmpDirs));
+        Assert.Equal(64L << 20, configuration.GetBytes(PropertyKeys.UnderfsObjectStoreMultiRangeChunkSize));
+    }
+
+    [Fact]
+    public void EnumValuesMatchIgnoringCase()
+    {
+        var configuration = AlluxioConfiguration.Defaults.With(
+            [new("alluxio.user.file.readtype.default", "cache_promote")], ConfigurationSource.Runtime);
+
+        Assert.Equal("CACHE_PROMOTE", configuration.GetEnum(PropertyKeys.UserFileReadTypeDefault));
+    }
+
+    [Fact]
+    public void AnUnsetKeyWithoutDefaultHasNoValue()
+    {
+        var configuration = AlluxioConfiguration.Defaults;
+
+        Assert.False(configuration.IsSet(PropertyKeys.KodoEndpoint));
+        Assert.Null(configuration.GetDisplayValue(PropertyKeys.KodoSecretKey));
+        var error = Assert.Throws<ConfigurationException>(() => configuration.Get(PropertyKeys.KodoEndpoint));
+        Assert.Contains("alluxio.underfs.kodo.endpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMalformedValueThrowsNamingTheKey()
+    {
+        var configuration = AlluxioConfiguration.Defaults.With([new("alluxio.worker.rpc.port", "x")], ConfigurationSource.Runtime);
+
+        var error = Assert.Throws<ConfigurationException>(() => configuration.GetInt(PropertyKeys.WorkerRpcPort));
+        Assert.StartsWith("alluxio.worker.rpc.port: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OverridesTakePrecedenceAndKeepTheirSource()
+    {
+        var configuration = AlluxioConfiguration.Defaults.With(
+            [new("ALLUXIO.UNDERFS.KODO.ENDPOINT", "127.0.0.1:9000")], ConfigurationSource.MountOption);
+
+        Assert.Equal("127.0.0.1:9000", configuration.Get(PropertyKeys.KodoEndpoint));
+        Assert.Equal("MOUNT_OPTION", configuration.GetSource(PropertyKeys.KodoEndpoint).ToString());
+    }
+}
