@@ -1,3 +1,5 @@
+using Alluxio.Testing;
+
 namespace Alluxio.Cli.Tests;
 
 /// <summary>bin/alluxio run as a separate process, the way a user runs it.</summary>
@@ -67,9 +69,10 @@ public sealed class LauncherTests : IDisposable
         Assert.Empty(run.Error);
     }
 
-    private Task<CliRun> RunAsync(params string[] args) =>
+    private Task<ProcessResult> RunAsync(params string[] args) =>
         ProcessRun.RunAsync(
             Path.Combine(RepositoryRoot.Path, "bin", "alluxio"),
             new Dictionary<string, string> { ["ALLUXIO_CONF_DIR"] = _conf.Path },
-            args);
+            args,
+            TestContext.Current.CancellationToken);
 }

@@ -1,3 +1,5 @@
+using Alluxio.Testing;
+
 namespace Alluxio.Cli.Tests;
 
 public sealed class RootCommandTests : IDisposable

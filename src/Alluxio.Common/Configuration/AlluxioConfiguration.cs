@@ -58,12 +58,43 @@ public sealed class AlluxioConfiguration
     public string Get(PropertyKey key) =>
         GetOrNull(key) ?? throw new ConfigurationException($"{key.Name} has no value; set it in alluxio-site.properties or with -D{key.Name}=...");
 
-    /// <summary>The value as it may be shown to people: masked for credentials, null when unset.</summary>
+    /// <summary>
+    /// The value as it may be shown to people, null when unset: masked for a credential and for any value that takes
+    /// a credential in through a ${key} reference.
+    /// </summary>
     public string? GetDisplayValue(PropertyKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
         var value = GetOrNull(key);
-        return key.IsCredential && value is not null ? CredentialMasker.Mask : value;
+        return value is not null && (key.IsCredential || ReferencesCredential(GetRaw(key.Name, key), 0))
+            ? CredentialMasker.Mask
+            : value;
+    }
+
+    private bool ReferencesCredential(string? raw, int depth)
+    {
+        if (raw is null || depth > MaxReferenceDepth)
+        {
+            return false;
+        }
+
+        for (var start = raw.IndexOf("${", StringComparison.Ordinal); start >= 0; start = raw.IndexOf("${", start + 2, StringComparison.Ordinal))
+        {
+            var end = raw.IndexOf('}', start + 2);
+            if (end < 0)
+            {
+                break;
+            }
+
+            var name = raw[(start + 2)..end].Trim();
+            var known = PropertyKeyRegistry.Find(name);
+            if (CredentialMasker.IsCredential(name) || ReferencesCredential(GetRaw(known?.Name ?? name, known), depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public int GetInt(PropertyKey key) => Parse(key, v => int.Parse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));

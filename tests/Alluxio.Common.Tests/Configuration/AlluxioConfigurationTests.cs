@@ -57,4 +57,15 @@ public sealed class AlluxioConfigurationTests
         Assert.Equal("127.0.0.1:9000", configuration.Get(PropertyKeys.KodoEndpoint));
         Assert.Equal("MOUNT_OPTION", configuration.GetSource(PropertyKeys.KodoEndpoint).ToString());
     }
+
+    [Fact]
+    public void AValueThatTakesInASecretByReferenceIsMasked()
+    {
+        var configuration = AlluxioConfiguration.Defaults.With(
+            [new("fs.kodo.secretkey", "FAKE-REF-SK"), new("alluxio.underfs.kodo.endpoint", "${fs.kodo.secretkey}")],
+            ConfigurationSource.Runtime);
+
+        Assert.Equal(CredentialMasker.Mask, configuration.GetDisplayValue(PropertyKeys.KodoEndpoint));
+        Assert.Equal("/opt/alluxio/journal", configuration.GetDisplayValue(PropertyKeys.MasterJournalFolder));
+    }
 }

@@ -1,3 +1,4 @@
+using Alluxio.Testing;
 using Alluxio.Configuration;
 
 namespace Alluxio.Common.Tests.Configuration;

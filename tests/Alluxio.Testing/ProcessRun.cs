@@ -1,15 +1,21 @@
 using System.Diagnostics;
 
-namespace Alluxio.Cli.Tests;
+namespace Alluxio.Testing;
 
 /// <summary>Runs a real process to its end, as a user's shell would, and captures what it printed.</summary>
-internal static class ProcessRun
+public static class ProcessRun
 {
     /// <summary>A first call may build the executable; nothing here should take longer than this.</summary>
     private static readonly TimeSpan s_limit = TimeSpan.FromMinutes(5);
 
-    public static async Task<CliRun> RunAsync(string file, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static async Task<ProcessResult> RunAsync(
+        string file,
+        IReadOnlyDictionary<string, string> environment,
+        IEnumerable<string> args,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(args);
         var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
@@ -29,13 +35,13 @@ internal static class ProcessRun
 
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(s_limit);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -43,6 +49,9 @@ internal static class ProcessRun
             throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within {s_limit}");
         }
 
-        return new CliRun(process.ExitCode, (await output).ReplaceLineEndings("\n"), (await error).ReplaceLineEndings("\n"));
+        return new ProcessResult(
+            process.ExitCode,
+            (await output.ConfigureAwait(false)).ReplaceLineEndings("\n"),
+            (await error.ConfigureAwait(false)).ReplaceLineEndings("\n"));
     }
 }

@@ -1,7 +1,7 @@
-namespace Alluxio.Cli.Tests;
+namespace Alluxio.Testing;
 
 /// <summary>The checkout the tests run from, found by walking up to Alluxio.slnx.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 

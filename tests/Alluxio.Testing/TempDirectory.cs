@@ -1,11 +1,11 @@
-namespace Alluxio.Cli.Tests;
+namespace Alluxio.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = Directory.CreateTempSubdirectory("alluxio-cli-test-").FullName;
+        Path = Directory.CreateTempSubdirectory("alluxio-test-").FullName;
     }
 
     public string Path { get; }
