@@ -13,6 +13,9 @@ bin/alluxio version >/dev/null
 echo "== Building the solution"
 dotnet build Alluxio.slnx -c Debug --nologo -v q
 
+echo "== Checking formatting and code style"
+dotnet format Alluxio.slnx --verify-no-changes --no-restore
+
 echo "== Running the tests"
 log="build/logs/test.log"
 set +e

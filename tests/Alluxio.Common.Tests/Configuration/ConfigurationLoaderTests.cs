@@ -1,5 +1,5 @@
-using Alluxio.Testing;
 using Alluxio.Configuration;
+using Alluxio.Testing;
 
 namespace Alluxio.Common.Tests.Configuration;
 
