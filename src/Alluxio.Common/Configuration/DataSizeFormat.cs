@@ -30,29 +30,17 @@ public static class DataSizeFormat
             return false;
         }
 
-        var span = text.AsSpan().Trim();
-        var unitStart = span.Length;
-        while (unitStart > 0 && char.IsAsciiLetter(span[unitStart - 1]))
-        {
-            unitStart--;
-        }
-
-        var number = span[..unitStart].TrimEnd();
-        if (number.IsEmpty
-            || !decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-        {
-            return false;
-        }
-
-        long? multiplier = UnitMultiplier(span[unitStart..]);
-        if (multiplier is null)
+        Span<char> buffer = stackalloc char[NumberWithUnit.MaxUnitLength];
+        if (!NumberWithUnit.TrySplit(text, buffer, out var number, out var unit)
+            || !decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            || UnitMultiplier(unit) is not { } multiplier)
         {
             return false;
         }
 
         try
         {
-            bytes = (long)decimal.Floor(amount * multiplier.Value);
+            bytes = (long)decimal.Floor(amount * multiplier);
             return true;
         }
         catch (OverflowException)
@@ -65,7 +53,8 @@ public static class DataSizeFormat
     public static bool TryConvert(long bytes, string unit, out long value)
     {
         value = 0;
-        if (UnitMultiplier(unit) is not { } multiplier || unit.Length == 0)
+        Span<char> buffer = stackalloc char[NumberWithUnit.MaxUnitLength];
+        if (unit.Length == 0 || !NumberWithUnit.TryLower(unit, buffer, out var lower) || UnitMultiplier(lower) is not { } multiplier)
         {
             return false;
         }
@@ -96,16 +85,8 @@ public static class DataSizeFormat
         throw new UnreachableException();
     }
 
-    private static long? UnitMultiplier(ReadOnlySpan<char> unit)
-    {
-        Span<char> lower = stackalloc char[4];
-        if (unit.Length > lower.Length)
-        {
-            return null;
-        }
-
-        var length = unit.ToLowerInvariant(lower);
-        return lower[..length] switch
+    private static long? UnitMultiplier(ReadOnlySpan<char> lowerUnit) =>
+        lowerUnit switch
         {
             "" or "b" => 1,
             "k" or "kb" or "ki" or "kib" => Kilo,
@@ -115,5 +96,4 @@ public static class DataSizeFormat
             "p" or "pb" or "pi" or "pib" => Kilo * Kilo * Kilo * Kilo * Kilo,
             _ => null,
         };
-    }
 }

@@ -28,17 +28,10 @@ public static class DurationFormat
             return false;
         }
 
-        var span = text.AsSpan().Trim();
-        var unitStart = span.Length;
-        while (unitStart > 0 && char.IsAsciiLetter(span[unitStart - 1]))
-        {
-            unitStart--;
-        }
-
-        var number = span[..unitStart].TrimEnd();
-        if (number.IsEmpty
+        Span<char> buffer = stackalloc char[NumberWithUnit.MaxUnitLength];
+        if (!NumberWithUnit.TrySplit(text, buffer, out var number, out var unit)
             || !long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)
-            || UnitMilliseconds(span[unitStart..]) is not { } unitMs)
+            || UnitMilliseconds(unit) is not { } unitMs)
         {
             return false;
         }
@@ -58,7 +51,8 @@ public static class DurationFormat
     public static bool TryConvert(TimeSpan duration, string unit, out long value)
     {
         value = 0;
-        if (unit.Length == 0 || UnitMilliseconds(unit) is not { } unitMs)
+        Span<char> buffer = stackalloc char[NumberWithUnit.MaxUnitLength];
+        if (unit.Length == 0 || !NumberWithUnit.TryLower(unit, buffer, out var lower) || UnitMilliseconds(lower) is not { } unitMs)
         {
             return false;
         }
@@ -67,16 +61,8 @@ public static class DurationFormat
         return true;
     }
 
-    private static long? UnitMilliseconds(ReadOnlySpan<char> unit)
-    {
-        Span<char> lower = stackalloc char[12];
-        if (unit.Length > lower.Length)
-        {
-            return null;
-        }
-
-        var length = unit.ToLowerInvariant(lower);
-        return lower[..length] switch
+    private static long? UnitMilliseconds(ReadOnlySpan<char> lowerUnit) =>
+        lowerUnit switch
         {
             "" or "ms" or "millisecond" or "milliseconds" => 1,
             "s" or "sec" or "secs" or "second" or "seconds" => 1_000,
@@ -85,5 +71,4 @@ public static class DurationFormat
             "d" or "day" or "days" => 86_400_000,
             _ => null,
         };
-    }
 }
