@@ -15,10 +15,14 @@ public sealed class AlluxioConfiguration
     private readonly FrozenDictionary<string, ConfiguredValue> _values;
 
     public AlluxioConfiguration(IReadOnlyDictionary<string, ConfiguredValue> values, IReadOnlyList<ConfigurationIssue>? issues = null)
+        : this(values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), issues ?? [])
     {
-        ArgumentNullException.ThrowIfNull(values);
-        _values = values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        Issues = issues ?? [];
+    }
+
+    private AlluxioConfiguration(FrozenDictionary<string, ConfiguredValue> values, IReadOnlyList<ConfigurationIssue> issues)
+    {
+        _values = values;
+        Issues = issues;
     }
 
     /// <summary>The registry's defaults and nothing else.</summary>
@@ -136,6 +140,13 @@ public sealed class AlluxioConfiguration
         }
 
         return result;
+    }
+
+    /// <summary>The same values with the problems found in them.</summary>
+    public AlluxioConfiguration WithIssues(IReadOnlyList<ConfigurationIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
+        return new AlluxioConfiguration(_values, issues);
     }
 
     /// <summary>A copy with <paramref name="overrides"/> taking precedence, e.g. a mount's options over the site file.</summary>

@@ -64,7 +64,7 @@ public static class ConfigurationLoader
 
         var configuration = new AlluxioConfiguration(values);
         issues.AddRange(ConfigurationValidator.Validate(configuration));
-        return new AlluxioConfiguration(values, issues);
+        return configuration.WithIssues(issues);
     }
 
     /// <summary>The site file path, from alluxio.conf.dir as set on the command line, by environment, or by default.</summary>
