@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Kodo.Emulator.Faults;
+
+namespace Kodo.Emulator;
+
+/// <summary>The kodo-emulator command line: flags to <see cref="EmulatorOptions"/>, then run until SIGTERM.</summary>
+internal static class EmulatorCommand
+{
+    public const int UsageError = 2;
+
+    public static RootCommand Create(TextWriter output, TextWriter error)
+    {
+        var listen = new Option<string>("--listen") { Description = "HOST:PORT to listen on; port 0 picks a free one.", DefaultValueFactory = _ => "127.0.0.1:9000" };
+        var data = new Option<string?>("--data") { Description = "Folder where objects persist; in memory when omitted." };
+        var accessKey = new Option<string>("--access-key") { Description = "The account's access key.", DefaultValueFactory = _ => "emulator-access-key" };
+        var secretKey = new Option<string>("--secret-key") { Description = "The account's secret key (never printed).", DefaultValueFactory = _ => "emulator-secret-key" };
+        var buckets = new Option<string[]>("--bucket") { Description = "A bucket to create if missing (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var domains = new Option<string[]>("--domain") { Description = "HOST=BUCKET: a download domain (repeatable)." };
+        var isPrivate = new Option<bool>("--private") { Description = "Downloads need a signed URL (default true; --private false for public).", DefaultValueFactory = _ => true, Arity = ArgumentArity.ZeroOrOne };
+        var faultRate = new Option<double>("--fault-rate") { Description = "Probability (0 to 1) that a request fails with one of --fault-statuses." };
+        var faultStatuses = new Option<string>("--fault-statuses") { Description = "Comma-separated statuses to inject, 'reset' for a connection reset.", DefaultValueFactory = _ => "503" };
+        var latency = new Option<int>("--latency") { Description = "Milliseconds added before every request is served." };
+        var bandwidth = new Option<long>("--bandwidth") { Description = "Bytes per second per connection for bodies; 0 for no cap." };
+        var root = new RootCommand("A local Qiniu Kodo: uc, up, rs, rsf and io on one listener.")
+        {
+            listen, data, accessKey, secretKey, buckets, domains, isPrivate, faultRate, faultStatuses, latency, bandwidth,
+        };
+        root.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!TryParseEndpoint(parse.GetValue(listen)!, out var host, out var port))
+            {
+                error.WriteLine($"Error: --listen must be HOST:PORT with an IP address, e.g. 127.0.0.1:9000");
+                return UsageError;
+            }
+
+            var domainMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in parse.GetValue(domains) ?? [])
+            {
+                var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+                {
+                    error.WriteLine($"Error: --domain {pair}: expected HOST=BUCKET");
+                    return UsageError;
+                }
+
+                domainMap[parts[0]] = parts[1];
+            }
+
+            if (!FaultSettings.TryParseStatuses(parse.GetValue(faultStatuses)!, out var statuses))
+            {
+                error.WriteLine("Error: --fault-statuses must be a comma-separated list of statuses or 'reset'");
+                return UsageError;
+            }
+
+            var faults = new FaultSettings(parse.GetValue(faultRate), statuses, parse.GetValue(latency), parse.GetValue(bandwidth));
+            if (faults.Check() is { } problem)
+            {
+                error.WriteLine($"Error: {problem}");
+                return UsageError;
+            }
+
+            var options = new EmulatorOptions
+            {
+                Host = host,
+                Port = port,
+                DataFolder = parse.GetValue(data),
+                AccessKey = parse.GetValue(accessKey)!,
+                SecretKey = parse.GetValue(secretKey)!,
+                Buckets = parse.GetValue(buckets) ?? [],
+                Domains = domainMap,
+                Private = parse.GetValue(isPrivate),
+                Faults = faults,
+            };
+            return await RunAsync(options, output, error, cancellationToken);
+        });
+        return root;
+    }
+
+    private static async Task<int> RunAsync(EmulatorOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        EmulatorServer server;
+        try
+        {
+            server = await EmulatorServer.StartAsync(options, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            error.WriteLine($"Error: cannot start the emulator: {e.Message}");
+            return 1;
+        }
+
+        await using (server)
+        {
+            output.WriteLine($"Kodo emulator listening on http://{server.Endpoint}");
+            foreach (var (bucket, domain) in server.State.DomainsByBucket())
+            {
+                output.WriteLine($"bucket {bucket} domain {domain} endpoint {server.Endpoint}");
+            }
+
+            output.Flush();
+            await server.WaitForShutdownAsync(CancellationToken.None);
+        }
+
+        return 0;
+    }
+
+    private static bool TryParseEndpoint(string text, out string host, out int port)
+    {
+        host = "";
+        port = 0;
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535)
+        {
+            return false;
+        }
+
+        host = text[..colon].Trim('[', ']');
+        return IPAddress.TryParse(host, out _);
+    }
+}

@@ -1,0 +1,31 @@
+using Kodo.Emulator.Faults;
+
+namespace Kodo.Emulator;
+
+/// <summary>How an emulator is started; the command line and tests both build one.</summary>
+internal sealed record EmulatorOptions
+{
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; } = 9000;
+
+    /// <summary>Where objects persist across restarts; null keeps them in memory.</summary>
+    public string? DataFolder { get; init; }
+
+    public string AccessKey { get; init; } = "emulator-access-key";
+
+    public string SecretKey { get; init; } = "emulator-secret-key";
+
+    public IReadOnlyList<string> Buckets { get; init; } = [];
+
+    /// <summary>Download domain → bucket.</summary>
+    public IReadOnlyDictionary<string, string> Domains { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whether downloads need a signed URL (the default, as for a private bucket).</summary>
+    public bool Private { get; init; } = true;
+
+    public FaultSettings Faults { get; init; } = FaultSettings.None;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

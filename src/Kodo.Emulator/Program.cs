@@ -1,0 +1,3 @@
+using Kodo.Emulator;
+
+return await EmulatorCommand.Create(Console.Out, Console.Error).Parse(args).InvokeAsync();

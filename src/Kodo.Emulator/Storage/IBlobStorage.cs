@@ -1,0 +1,22 @@
+namespace Kodo.Emulator.Storage;
+
+/// <summary>Where object contents live: files under the data folder, or memory.</summary>
+internal interface IBlobStorage
+{
+    /// <summary>Starts a new blob; its content becomes visible only through a committed <see cref="ObjectInfo"/>.</summary>
+    public Stream Create(out string blobId);
+
+    /// <summary>Makes a fully written blob durable (flushed to disk); called before the object is committed.</summary>
+    public void Seal(string blobId);
+
+    public Stream OpenRead(string blobId);
+
+    /// <summary>The file holding a blob, for zero-copy sends; null in memory.</summary>
+    public string? GetFilePath(string blobId);
+
+    public long GetLength(string blobId);
+
+    public string Copy(string blobId);
+
+    public void Delete(string blobId);
+}

@@ -1,0 +1,83 @@
+using System.Buffers;
+using Kodo.Emulator.Faults;
+
+namespace Kodo.Emulator.Storage;
+
+/// <summary>
+/// A blob being written: bytes stream from the request into storage while their digests are computed. Until an
+/// object is committed with it, it is invisible; disposing an uncommitted blob deletes it.
+/// </summary>
+internal sealed class StagedBlob : IDisposable
+{
+    private const int BufferSize = 1 << 16;
+
+    private readonly IBlobStorage _storage;
+    private Stream? _stream;
+    private bool _kept;
+
+    public StagedBlob(IBlobStorage storage)
+    {
+        _storage = storage;
+        _stream = storage.Create(out var blobId);
+        BlobId = blobId;
+    }
+
+    public string BlobId { get; }
+
+    public ContentDigests Digests { get; } = new();
+
+    /// <summary>Copies <paramref name="source"/> to the end of the blob, at most <paramref name="limit"/> bytes in all.</summary>
+    /// <returns>False when the content would exceed the limit.</returns>
+    public async Task<bool> AppendAsync(Stream source, long limit, Throttle throttle, CancellationToken cancellationToken)
+    {
+        var stream = _stream ?? throw new InvalidOperationException("The blob is sealed.");
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            int read;
+            while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            {
+                if (Digests.Length + read > limit)
+                {
+                    return false;
+                }
+
+                Digests.Append(buffer.AsSpan(0, read));
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await throttle.WaitAsync(read, cancellationToken);
+            }
+
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Flushes the content to durable storage; no more bytes may be appended.</summary>
+    public async Task SealAsync()
+    {
+        if (_stream is { } stream)
+        {
+            await stream.DisposeAsync();
+            _stream = null;
+        }
+
+        _storage.Seal(BlobId);
+    }
+
+    /// <summary>Hands the blob over to a committed object, so disposing no longer deletes it.</summary>
+    public void Keep() => _kept = true;
+
+    public void Dispose()
+    {
+        _stream?.Dispose();
+        _stream = null;
+        Digests.Dispose();
+        if (!_kept)
+        {
+            _storage.Delete(BlobId);
+        }
+    }
+}
