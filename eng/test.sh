@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the project on a fresh clone: builds what the tests need, runs the whole suite and ends with
+# Runs every test of the project on a fresh clone: builds what the tests need, checks formatting, runs the .NET
+# suites and the Kodo SDK conformance suite (the official qiniu Node SDK against the emulator), and ends with
 # the line "N passed, N failed, N skipped". Exits non-zero when anything fails.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,6 +10,7 @@ mkdir -p build/logs
 
 echo "== Building the launchers' executables"
 bin/alluxio version >/dev/null
+bin/kodo-emulator --help >/dev/null
 
 echo "== Building the solution"
 dotnet build Alluxio.slnx -c Debug --nologo -v q
@@ -16,19 +18,32 @@ dotnet build Alluxio.slnx -c Debug --nologo -v q
 echo "== Checking formatting and code style"
 dotnet format Alluxio.slnx --verify-no-changes --no-restore
 
-echo "== Running the tests"
-log="build/logs/test.log"
+status=0
+echo "== Running the .NET tests"
+dotnet_log="build/logs/test.log"
 set +e
-dotnet test --solution Alluxio.slnx -c Debug --no-build --no-progress 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+dotnet test --solution Alluxio.slnx -c Debug --no-build --no-progress 2>&1 | tee "$dotnet_log"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
 set -e
 
-count() { grep -E "^\s*$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
-passed="$(count succeeded)"
-failed="$(count failed)"
-skipped="$(count skipped)"
+echo "== Running the Kodo SDK conformance suite (official qiniu Node SDK)"
+node_log="build/logs/kodo-sdk-conformance.log"
+set +e
+(
+  cd tests/kodo-sdk-conformance
+  npm ci --no-audit --no-fund --loglevel=error
+  npm test
+) 2>&1 | tee "$node_log"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
+set -e
+
+# The .NET summary prints "succeeded: N" (and failed, skipped); node's runner prints "# pass N" (and fail, skipped).
+count() { local n; n=$(grep -E "$1" "$2" 2>/dev/null | tail -n 1 | grep -oE '[0-9]+' | tail -n 1); echo "${n:-0}"; }
+passed=$(( $(count '^\s*succeeded: [0-9]+' "$dotnet_log") + $(count '^# pass [0-9]+' "$node_log") ))
+failed=$(( $(count '^\s*failed: [0-9]+' "$dotnet_log") + $(count '^# fail [0-9]+' "$node_log") ))
+skipped=$(( $(count '^\s*skipped: [0-9]+' "$dotnet_log") + $(count '^# skipped [0-9]+' "$node_log") ))
 if [[ "$status" -ne 0 && "$failed" -eq 0 ]]; then
-  # A crash or a build problem fails the run even when no single test reported failure.
+  # A crash or an install problem fails the run even when no single test reported failure.
   failed=1
 fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
