@@ -52,6 +52,12 @@ internal sealed class EmulatorServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = null;
+
+            // Every API carries the key in its request line (base64 in rs, raw in io) and long keys make long
+            // upload tokens. Past Kestrel's 8 KiB line and 32 KiB header limits, Kestrel itself would answer
+            // 414 or 431 without the X-Reqid that SDKs need to trust and read a response.
+            kestrel.Limits.MaxRequestLineSize = 1 << 20;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 1 << 20;
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
         });

@@ -88,7 +88,7 @@ internal sealed class RsOperations(EmulatorState state)
         var mime = info.MimeType;
         for (var i = 2; i < segments.Length; i += 2)
         {
-            if (!UrlSafeBase64.TryDecodeString(segments[i + 1], out var value))
+            if (!UrlSafeBase64.TryDecodeString(Uri.UnescapeDataString(segments[i + 1]), out var value))
             {
                 return Invalid();
             }
@@ -113,9 +113,13 @@ internal sealed class RsOperations(EmulatorState state)
     /// <summary>Decodes an entry naming an object in an existing bucket; a failure result otherwise.</summary>
     private RsResult? Resolve(string encodedEntry, out KodoEntry entry)
     {
-        if (!EncodedEntryUri.TryDecode(Uri.UnescapeDataString(encodedEntry), out entry) || entry.Key is null)
+        var text = Uri.UnescapeDataString(encodedEntry);
+        if (!EncodedEntryUri.TryDecode(text, out entry) || entry.Key is null)
         {
-            return Invalid();
+            // Base64 whose bytes are not UTF-8 gets the message Kodo has for it; anything else is just invalid.
+            return UrlSafeBase64.TryDecode(text, out _) && !UrlSafeBase64.TryDecodeString(text, out _)
+                ? new RsResult((int)KodoStatusCode.BadRequest, KodoErrorMessages.KeyMustBeUtf8)
+                : Invalid();
         }
 
         return state.Store.FindBucket(entry.Bucket) is null ? NoBucket() : null;

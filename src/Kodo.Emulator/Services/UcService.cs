@@ -17,8 +17,9 @@ internal sealed class UcService(EmulatorState state)
 
     public async Task HandleQueryAsync(HttpContext context, int version)
     {
+        // A missing parameter reads as empty (the parsed query's indexer would throw) and so names no bucket.
         var query = QueryHelpers.ParseQuery(RequestTarget.Of(context).RawQuery);
-        if (query["ak"].ToString() != state.Credentials.AccessKey || state.Store.FindBucket(query["bucket"].ToString()) is null)
+        if (query.GetValueOrDefault("ak").ToString() != state.Credentials.AccessKey || state.Store.FindBucket(query.GetValueOrDefault("bucket").ToString()) is null)
         {
             await KodoResponse.ErrorAsync(context, KodoStatusCode.NoSuchBucket, KodoErrorMessages.NoSuchBucket);
             return;
@@ -69,6 +70,7 @@ internal sealed class UcService(EmulatorState state)
 
         var target = RequestTarget.Of(context);
         var segments = target.Segments;
+        // GetValueOrDefault below: a missing parameter reads as empty instead of throwing.
         var query = QueryHelpers.ParseQuery(target.RawQuery);
         switch (segments[0])
         {
@@ -107,7 +109,7 @@ internal sealed class UcService(EmulatorState state)
 
                 return;
             case "v2" when segments.Length == 2 && segments[1] == "bucketInfo":
-                if (state.Store.FindBucket(query["bucket"].ToString()) is not { } info)
+                if (state.Store.FindBucket(query.GetValueOrDefault("bucket").ToString()) is not { } info)
                 {
                     await KodoResponse.ErrorAsync(context, KodoStatusCode.NoSuchEntry, KodoErrorMessages.NoSuchBucket);
                     return;
@@ -120,13 +122,13 @@ internal sealed class UcService(EmulatorState state)
                 });
                 return;
             case "private":
-                if (state.Store.FindBucket(query["bucket"].ToString()) is not { } bucket)
+                if (state.Store.FindBucket(query.GetValueOrDefault("bucket").ToString()) is not { } bucket)
                 {
                     await KodoResponse.ErrorAsync(context, KodoStatusCode.NoSuchBucket, KodoErrorMessages.NoSuchBucket);
                     return;
                 }
 
-                bucket.IsPrivate = query["private"].ToString() == "1";
+                bucket.IsPrivate = query.GetValueOrDefault("private").ToString() == "1";
                 await KodoResponse.EmptyAsync(context);
                 return;
             default:

@@ -128,14 +128,6 @@ internal sealed class Bucket(string name)
         return new ListPage(items, prefixes, null);
     }
 
-    public IReadOnlyList<ObjectInfo> Snapshot()
-    {
-        lock (_lock)
-        {
-            return [.. _objects.Values];
-        }
-    }
-
     private static string? CommonPrefix(string key, string prefix, string? delimiter)
     {
         if (string.IsNullOrEmpty(delimiter) || !key.StartsWith(prefix, StringComparison.Ordinal))

@@ -33,8 +33,6 @@ internal sealed class FileBlobStorage : IBlobStorage
 
     public string? GetFilePath(string blobId) => PathOf(blobId);
 
-    public long GetLength(string blobId) => new FileInfo(PathOf(blobId)).Length;
-
     public string Copy(string blobId)
     {
         var copy = Guid.NewGuid().ToString("N");

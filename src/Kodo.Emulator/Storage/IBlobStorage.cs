@@ -14,8 +14,6 @@ internal interface IBlobStorage
     /// <summary>The file holding a blob, for zero-copy sends; null in memory.</summary>
     public string? GetFilePath(string blobId);
 
-    public long GetLength(string blobId);
-
     public string Copy(string blobId);
 
     public void Delete(string blobId);

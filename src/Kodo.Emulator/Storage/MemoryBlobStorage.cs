@@ -28,8 +28,6 @@ internal sealed class MemoryBlobStorage : IBlobStorage
 
     public string? GetFilePath(string blobId) => null;
 
-    public long GetLength(string blobId) => Content(blobId).Length;
-
     public string Copy(string blobId)
     {
         // Contents never change once sealed, so a copy can share the array.

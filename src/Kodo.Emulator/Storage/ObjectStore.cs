@@ -120,7 +120,7 @@ internal sealed class ObjectStore
         return outcome;
     }
 
-    /// <summary>Replaces an object's metadata (mime type, x-qn-meta) and keeps its content.</summary>
+    /// <summary>Replaces an object's metadata (mime type, x-qn-meta, putTime) and keeps its content.</summary>
     public bool UpdateMetadata(ObjectInfo updated)
     {
         if (FindBucket(updated.Bucket) is not { } bucket || bucket.Find(updated.Key)?.BlobId != updated.BlobId)

@@ -32,10 +32,10 @@ internal sealed class FormUploadService(EmulatorState state, UploadFinisher fini
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         StagedBlob? file = null;
-        string? fileName = null;
-        string? fileType = null;
         try
         {
+            string? fileName = null;
+            string? fileType = null;
             var reader = new MultipartReader(boundary, context.Request.Body) { HeadersLengthLimit = MaxFieldBytes };
             while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
             {
@@ -67,17 +67,17 @@ internal sealed class FormUploadService(EmulatorState state, UploadFinisher fini
                     return;
                 }
             }
+
+            await FinishAsync(context, fields, file, fileName, fileType);
         }
         catch (Exception e) when (e is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
         {
-            file?.Dispose();
             await KodoResponse.ErrorAsync(context, KodoStatusCode.BadRequest, KodoErrorMessages.InvalidArgument);
-            return;
         }
-
-        using (file)
+        finally
         {
-            await FinishAsync(context, fields, file, fileName, fileType);
+            // An upload that did not become an object leaves nothing behind.
+            file?.Dispose();
         }
     }
 

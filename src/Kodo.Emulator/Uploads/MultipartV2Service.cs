@@ -189,9 +189,10 @@ internal sealed class MultipartV2Service(EmulatorState state, UploadFinisher fin
 
     private static async Task ListPartsAsync(HttpContext context, MultipartUpload upload)
     {
+        // Both parameters are optional, and the parsed query's indexer throws for a missing one.
         var query = QueryHelpers.ParseQuery(RequestTarget.Of(context).RawQuery);
-        var maxParts = int.TryParse(query["max-parts"].ToString(), CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 1000 ? m : 1000;
-        var markerText = query.TryGetValue("part-number-marker", out var a) ? a.ToString() : query["part-number_marker"].ToString();
+        var maxParts = int.TryParse(query.GetValueOrDefault("max-parts").ToString(), CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 1000 ? m : 1000;
+        var markerText = query.TryGetValue("part-number-marker", out var a) ? a.ToString() : query.GetValueOrDefault("part-number_marker").ToString();
         var marker = int.TryParse(markerText, CultureInfo.InvariantCulture, out var n) ? n : 0;
         var parts = upload.Parts.Values.Where(p => p.Number > marker).OrderBy(p => p.Number).Take(maxParts + 1).ToList();
         var next = parts.Count > maxParts ? parts[maxParts - 1].Number : 0;

@@ -50,9 +50,10 @@ internal sealed partial class UploadFinisher(EmulatorState state)
         {
             case PutOutcome.Stored:
                 break;
-            case PutOutcome.Exists when state.Store.Stat(grant.Bucket, key)?.Hash == hash:
-                // Inserting the same content again succeeds without a change, as in Kodo.
-                info = state.Store.Stat(grant.Bucket, key)!;
+            case PutOutcome.Exists when state.Store.Stat(grant.Bucket, key) is { } existing && existing.Hash == hash:
+                // Inserting the same content again succeeds and only refreshes putTime, as in Kodo.
+                info = existing with { PutTime = info.PutTime };
+                state.Store.UpdateMetadata(info);
                 break;
             case PutOutcome.Exists:
                 await KodoResponse.ErrorAsync(context, KodoStatusCode.EntryExists, KodoErrorMessages.FileExists);

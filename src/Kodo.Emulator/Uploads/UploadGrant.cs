@@ -5,8 +5,11 @@ namespace Kodo.Emulator.Uploads;
 /// <summary>What a valid upload token allows: its bucket, its key or key prefix, and the policy's limits.</summary>
 internal sealed record UploadGrant(string Bucket, string? ScopeKey, PutPolicy Policy)
 {
-    /// <summary>A scope naming a key lets the upload replace that object; a bucket-only scope only inserts.</summary>
-    public bool MayOverwrite => ScopeKey is not null && Policy.InsertOnly != 1;
+    /// <summary>
+    /// A scope naming a key lets the upload replace that object; a bucket-only scope only inserts, and so does
+    /// any non-zero insertOnly, whatever the scope.
+    /// </summary>
+    public bool MayOverwrite => ScopeKey is not null && Policy.InsertOnly is null or 0;
 
     public bool IsPrefixScope => Policy.IsPrefixalScope == 1;
 
