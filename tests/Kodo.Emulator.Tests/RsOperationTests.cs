@@ -1,3 +1,4 @@
+using Kodo.Protocol;
 using Kodo.Protocol.Hashing;
 
 namespace Kodo.Emulator.Tests;
@@ -114,5 +115,29 @@ public sealed class RsOperationTests
     {
         using var stat = await host.Kodo.StatAsync(Bucket, key);
         Assert.Equal(hash, (await KodoAssert.JsonAsync(stat, 200)).GetProperty("hash").GetString());
+    }
+
+    [Fact]
+    public async Task ChangeMetadata_SetsTheMimeTypeAndMetaAndKeepsTheContent()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var kodo = host.Kodo;
+        var hash = await kodo.UploadAsync(EmulatorHost.Bucket, "doc", [1, 2, 3, 4]);
+        var entry = KodoRequests.Entry(EmulatorHost.Bucket, "doc");
+        var path = $"/chgm/{entry}/mime/{UrlSafeBase64.EncodeString("text/plain")}/x-qn-meta-color/{UrlSafeBase64.EncodeString("blue")}";
+
+        using var changed = await kodo.SendAsync(kodo.Management(HttpMethod.Post, path, []));
+        using var stat = await kodo.StatAsync(EmulatorHost.Bucket, "doc");
+        using var badValue = await kodo.SendAsync(kodo.Management(HttpMethod.Post, $"/chgm/{entry}/mime/!!!", []));
+        using var missing = await kodo.SendAsync(kodo.Management(
+            HttpMethod.Post, $"/chgm/{KodoRequests.Entry(EmulatorHost.Bucket, "nope")}/mime/{UrlSafeBase64.EncodeString("text/plain")}", []));
+
+        await KodoAssert.EmptyAsync(changed);
+        var body = await KodoAssert.JsonAsync(stat, 200);
+        Assert.Equal("text/plain", body.GetProperty("mimeType").GetString());
+        Assert.Equal("blue", body.GetProperty("x-qn-meta").GetProperty("color").GetString());
+        Assert.Equal(hash, body.GetProperty("hash").GetString());
+        await KodoAssert.ErrorAsync(badValue, 400, "invalid argument");
+        await KodoAssert.ErrorAsync(missing, 612, "no such file or directory");
     }
 }

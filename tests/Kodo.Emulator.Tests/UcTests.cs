@@ -73,4 +73,34 @@ public sealed class UcTests
         using var download = await host.Kodo.SendAsync(host.Kodo.Download(KodoRequests.DomainUrl(EmulatorHost.DefaultDomain(), "k")));
         Assert.Equal([7], await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task Buckets_CreateListAndDrop_AsUcDoesThem()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var kodo = host.Kodo;
+
+        using var created = await kodo.SendAsync(kodo.Management(HttpMethod.Post, "/mkbucketv3/bucket-new/region/z0", []));
+        using var again = await kodo.SendAsync(kodo.Management(HttpMethod.Post, "/mkbucketv3/bucket-new/region/z0", []));
+        using var invalid = await kodo.SendAsync(kodo.Management(HttpMethod.Post, "/mkbucketv3/no_such!name/region/z0", []));
+        using var listed = await kodo.SendAsync(kodo.Management(HttpMethod.Get, "/buckets"));
+
+        await KodoAssert.EmptyAsync(created);
+        await KodoAssert.ErrorAsync(again, 614, null);
+        await KodoAssert.ErrorAsync(invalid, 400, "invalid argument");
+        var names = (await KodoAssert.JsonAsync(listed, 200)).EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal([EmulatorHost.Bucket, "bucket-new"], names);
+
+        await kodo.UploadAsync("bucket-new", "k", [1, 2, 3]);
+        using var notEmpty = await kodo.SendAsync(kodo.Management(HttpMethod.Post, "/drop/bucket-new", []));
+        await KodoAssert.ErrorAsync(notEmpty, 403, null);
+        using var deleted = await kodo.DeleteAsync("bucket-new", "k");
+        await KodoAssert.EmptyAsync(deleted);
+        using var dropped = await kodo.SendAsync(kodo.Management(HttpMethod.Post, "/drop/bucket-new", []));
+        await KodoAssert.EmptyAsync(dropped);
+        using var missing = await kodo.SendAsync(kodo.Management(HttpMethod.Post, "/drop/bucket-new", []));
+        await KodoAssert.ErrorAsync(missing, 631, "no such bucket");
+        using var unsigned = await kodo.Http.PostAsync("/mkbucketv3/other/region/z0", null, TestContext.Current.CancellationToken);
+        await KodoAssert.ErrorAsync(unsigned, 401, "token not specified");
+    }
 }
