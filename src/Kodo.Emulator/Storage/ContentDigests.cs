@@ -4,13 +4,16 @@ using Kodo.Protocol.Hashing;
 
 namespace Kodo.Emulator.Storage;
 
-/// <summary>The digests Kodo reports for content, computed as the bytes stream through once.</summary>
-internal sealed class ContentDigests : IDisposable
+/// <summary>
+/// The digests Kodo reports for content, computed as the bytes stream through once. MD5, the slowest, is
+/// optional: Kodo reports it for form uploads and v2 parts only, not for objects joined from blocks or parts.
+/// </summary>
+internal sealed class ContentDigests(bool withMd5) : IDisposable
 {
     private readonly QetagHasher _qetag = new();
     private readonly Crc32 _crc32 = new();
 #pragma warning disable CA5351 // Kodo reports MD5 of uploads; it is an integrity value here, not security.
-    private readonly IncrementalHash _md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+    private readonly IncrementalHash? _md5 = withMd5 ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
 #pragma warning restore CA5351
 
     public long Length { get; private set; }
@@ -19,7 +22,7 @@ internal sealed class ContentDigests : IDisposable
     {
         _qetag.Append(data);
         _crc32.Append(data);
-        _md5.AppendData(data);
+        _md5?.AppendData(data);
         Length += data.Length;
     }
 
@@ -27,11 +30,12 @@ internal sealed class ContentDigests : IDisposable
 
     public uint Crc32() => _crc32.GetCurrentHashAsUInt32();
 
-    public string Md5Hex() => Convert.ToHexStringLower(_md5.GetHashAndReset());
+    /// <summary>The hex MD5, when it is computed.</summary>
+    public string? Md5Hex() => _md5 is null ? null : Convert.ToHexStringLower(_md5.GetHashAndReset());
 
     public void Dispose()
     {
         _qetag.Dispose();
-        _md5.Dispose();
+        _md5?.Dispose();
     }
 }

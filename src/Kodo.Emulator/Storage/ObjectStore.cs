@@ -106,7 +106,8 @@ internal sealed class ObjectStore
 
     public ObjectInfo? Stat(string bucket, string key) => FindBucket(bucket)?.Find(key);
 
-    public StagedBlob Stage() => new(Blobs);
+    /// <summary>Starts a blob for incoming bytes; <paramref name="withMd5"/> when Kodo reports their MD5.</summary>
+    public StagedBlob Stage(bool withMd5 = true) => new(Blobs, withMd5);
 
     /// <summary>Makes a sealed blob the content of an object; the blob belongs to the object from then on.</summary>
     public PutOutcome Commit(StagedBlob blob, ObjectInfo info, bool overwrite)

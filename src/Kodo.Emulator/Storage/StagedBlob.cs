@@ -15,16 +15,17 @@ internal sealed class StagedBlob : IDisposable
     private Stream? _stream;
     private bool _kept;
 
-    public StagedBlob(IBlobStorage storage)
+    public StagedBlob(IBlobStorage storage, bool withMd5)
     {
         _storage = storage;
+        Digests = new ContentDigests(withMd5);
         _stream = storage.Create(out var blobId);
         BlobId = blobId;
     }
 
     public string BlobId { get; }
 
-    public ContentDigests Digests { get; } = new();
+    public ContentDigests Digests { get; }
 
     /// <summary>Copies <paramref name="source"/> to the end of the blob, at most <paramref name="limit"/> bytes in all.</summary>
     /// <returns>False when the content would exceed the limit.</returns>
@@ -42,8 +43,10 @@ internal sealed class StagedBlob : IDisposable
                     return false;
                 }
 
+                // Hash while the bytes go to storage: both only read the buffer.
+                var write = stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 Digests.Append(buffer.AsSpan(0, read));
-                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await write;
                 await throttle.WaitAsync(read, cancellationToken);
             }
 

@@ -109,7 +109,7 @@ internal sealed class MultipartV2Service(EmulatorState state, UploadFinisher fin
             return;
         }
 
-        var md5 = blob.Digests.Md5Hex();
+        var md5 = blob.Digests.Md5Hex()!;
         var expected = context.Request.Headers["Content-MD5"].ToString();
         if (expected.Length > 0 && !string.Equals(expected, md5, StringComparison.OrdinalIgnoreCase))
         {
@@ -171,7 +171,7 @@ internal sealed class MultipartV2Service(EmulatorState state, UploadFinisher fin
             return;
         }
 
-        using var joined = state.Store.Stage();
+        using var joined = state.Store.Stage(withMd5: false);
         foreach (var part in parts)
         {
             await using var content = state.Store.Blobs.OpenRead(part.Blob.BlobId);

@@ -34,7 +34,7 @@ internal sealed class ResumableV1Service(EmulatorState state, UploadFinisher fin
             return;
         }
 
-        var block = new BlockUpload(UploadSessions.NewId(), size, state.Store.Stage(), state.Time.GetUtcNow() + s_contextLifetime);
+        var block = new BlockUpload(UploadSessions.NewId(), size, state.Store.Stage(withMd5: false), state.Time.GetUtcNow() + s_contextLifetime);
         state.Uploads.Blocks[block.Id] = block;
         await AppendAsync(context, block, fault);
     }
@@ -94,7 +94,7 @@ internal sealed class ResumableV1Service(EmulatorState state, UploadFinisher fin
             return;
         }
 
-        using var joined = state.Store.Stage();
+        using var joined = state.Store.Stage(withMd5: false);
         foreach (var block in blocks)
         {
             await using var content = state.Store.Blobs.OpenRead(block!.Blob.BlobId);
