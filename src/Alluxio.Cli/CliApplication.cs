@@ -34,6 +34,7 @@ internal static class CliApplication
         root.Subcommands.Add(VersionCommand.Create(context));
         root.Subcommands.Add(GetConfCommand.Create(context));
         root.Subcommands.Add(ValidateConfCommand.Create(context));
+        root.Subcommands.Add(RunUfsTestsCommand.Create(context));
         return root;
     }
 }

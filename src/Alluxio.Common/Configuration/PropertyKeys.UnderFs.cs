@@ -59,7 +59,7 @@ public static partial class PropertyKeys
 
     public static readonly PropertyKey KodoEndpoint = new(
         "alluxio.underfs.kodo.endpoint", null,
-        "The io endpoint downloads are sent to, e.g. iovip.qbox.me for region z0.",
+        "The io endpoint downloads are sent to, e.g. iovip.qbox.me for region z0. A value without a scheme means http, as the Kodo page's values are used.",
         PropertyScope.Server);
 
     public static readonly PropertyKey KodoRequestsMax = new(
@@ -71,6 +71,51 @@ public static partial class PropertyKeys
         "alluxio.underfs.kodo.connect.timeout", "50sec",
         "How long to wait for a connection to Kodo.",
         PropertyScope.Server, PropertyType.Duration);
+
+    public static readonly PropertyKey KodoUcEndpoint = new(
+        "alluxio.underfs.kodo.uc.endpoint", "https://uc.qiniuapi.com",
+        "The uc host that tells which up, rs and rsf hosts serve the bucket. A value without a scheme means https.",
+        PropertyScope.Server);
+
+    public static readonly PropertyKey KodoUpEndpoint = new(
+        "alluxio.underfs.kodo.up.endpoint", null,
+        "The upload host; when unset it comes from the uc region query. A value without a scheme means https.",
+        PropertyScope.Server);
+
+    public static readonly PropertyKey KodoRsEndpoint = new(
+        "alluxio.underfs.kodo.rs.endpoint", null,
+        "The rs host (stat, delete, copy, move, batch); when unset it comes from the uc region query.",
+        PropertyScope.Server);
+
+    public static readonly PropertyKey KodoRsfEndpoint = new(
+        "alluxio.underfs.kodo.rsf.endpoint", null,
+        "The rsf host (listing); when unset it comes from the uc region query.",
+        PropertyScope.Server);
+
+    public static readonly PropertyKey KodoMultipartThreshold = new(
+        "alluxio.underfs.kodo.multipart.threshold", "4MB",
+        "Objects up to this size go up in one form upload; larger ones as a v2 multipart upload.",
+        PropertyScope.Server, PropertyType.DataSize);
+
+    public static readonly PropertyKey KodoMultipartPartSize = new(
+        "alluxio.underfs.kodo.multipart.part.size", "8MB",
+        "The size of each multipart part (1MB to 1GB), uploaded while the writer goes on writing.",
+        PropertyScope.Server, PropertyType.DataSize);
+
+    public static readonly PropertyKey KodoMultipartConcurrency = new(
+        "alluxio.underfs.kodo.multipart.concurrency", "4",
+        "How many parts of one multipart upload are in flight at once.",
+        PropertyScope.Server, PropertyType.Integer);
+
+    public static readonly PropertyKey KodoRequestTimeout = new(
+        "alluxio.underfs.kodo.request.timeout", "2min",
+        "The overall deadline of one Kodo call, retries included.",
+        PropertyScope.Server, PropertyType.Duration);
+
+    public static readonly PropertyKey KodoRetryMaxNum = new(
+        "alluxio.underfs.kodo.retry.max.num", "5",
+        "How many times a failed Kodo call is retried (5xx, 599, timeouts, resets; never 4xx).",
+        PropertyScope.Server, PropertyType.Integer);
 
     public static readonly PropertyKey S3aAccessKeyId = new(
         "s3a.accessKeyId", null, "The access key of an S3 UFS.", PropertyScope.Server, isCredential: true);

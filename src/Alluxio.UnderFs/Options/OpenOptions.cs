@@ -1,0 +1,12 @@
+namespace Alluxio.UnderFs.Options;
+
+public sealed record OpenOptions
+{
+    public static readonly OpenOptions Default = new();
+
+    /// <summary>The byte to start at.</summary>
+    public long Offset { get; init; }
+
+    /// <summary>How many bytes the caller will read at most; null for up to the end.</summary>
+    public long? Length { get; init; }
+}

@@ -1,0 +1,63 @@
+using Alluxio.Testing;
+
+namespace Alluxio.Cli.Tests;
+
+public sealed class RunUfsTestsCommandTests : IDisposable
+{
+    private readonly TempDirectory _conf = new();
+    private readonly TempDirectory _ufs = new();
+
+    public void Dispose()
+    {
+        _conf.Dispose();
+        _ufs.Dispose();
+    }
+
+    [Fact]
+    public void TheLocalUfsPassesTheWholeSuite()
+    {
+        var run = CliRun.InProcess(_conf.Path, "runUfsTests", "--path", _ufs.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Tests completed with 0 failed.", run.OutLines[^1]);
+        Assert.Equal(42, run.OutLines.Count(l => l.StartsWith("Running test: ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Failed the test!", run.Out, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_ufs.Path));
+    }
+
+    [Fact]
+    public void OneCaseCanBeChosen()
+    {
+        var run = CliRun.InProcess(_conf.Path, "runUfsTests", "--path", "file://" + _ufs.Path, "--test", "renameDirectoryDeepTest");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["Running test: renameDirectoryDeepTest...", "Passed the test!", "Tests completed with 0 failed."], run.OutLines);
+    }
+
+    [Fact]
+    public void APathNoUfsSupportsExitsOne()
+    {
+        var run = CliRun.InProcess(_conf.Path, "runUfsTests", "--path", "nope://bucket/dir");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("nope://bucket/dir is not a valid path", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void AMalformedOptionIsAUsageError()
+    {
+        var run = CliRun.InProcess(_conf.Path, "runUfsTests", "--path", _ufs.Path, "--option", "novalue");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("expected key=value", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingPathIsAUsageError()
+    {
+        var run = CliRun.InProcess(_conf.Path, "runUfsTests");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--path", run.Error, StringComparison.Ordinal);
+    }
+}
