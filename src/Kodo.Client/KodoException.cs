@@ -1,0 +1,127 @@
+using System.Globalization;
+
+namespace Kodo.Client;
+
+/// <summary>
+/// A failed Kodo call. Unlike the Java SDK path Alluxio took (defect K5: every error read as "absent"), the status,
+/// Kodo's error text and request id stay available, so callers can tell a missing object from bad credentials or an
+/// outage. Messages are one line and never carry the secret, an upload token or a signed URL's query.
+/// </summary>
+public sealed class KodoException : IOException
+{
+    /// <summary>The status of a failure that got no HTTP answer: a network error or a timeout.</summary>
+    public const int NoStatus = -1;
+
+    public KodoException()
+        : this("Kodo request failed.")
+    {
+    }
+
+    public KodoException(string message)
+        : this(message, null)
+    {
+    }
+
+    public KodoException(string message, Exception? innerException)
+        : this(message, NoStatus, null, null, isTimeout: false, innerException)
+    {
+    }
+
+    internal KodoException(string message, int statusCode, string? errorText, string? reqId, bool isTimeout, Exception? innerException)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        ErrorText = errorText;
+        ReqId = reqId;
+        IsTimeout = isTimeout;
+    }
+
+    /// <summary>The HTTP status (Kodo's own 6xx codes included), or <see cref="NoStatus"/> for a network failure or timeout.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The "error" text of Kodo's answer, when it sent one.</summary>
+    public string? ErrorText { get; }
+
+    /// <summary>The X-Reqid of the answer, which Qiniu support asks for.</summary>
+    public string? ReqId { get; }
+
+    /// <summary>True when the call ran out of its <see cref="KodoClientOptions.RequestTimeout"/>.</summary>
+    public bool IsTimeout { get; }
+
+    /// <summary>The object (612 on rs) or document (404 on io) does not exist.</summary>
+    public bool IsNotFound => StatusCode is 612 or 404;
+
+    /// <summary>Kodo refused the credentials: a wrong key pair, a bad signature or an expired token.</summary>
+    public bool IsAuthentication => StatusCode == 401;
+
+    /// <summary>The destination exists and the operation was not forced (614).</summary>
+    public bool IsAlreadyExists => StatusCode == 614;
+
+    /// <summary>Whether trying again may succeed: network failures and most 5xx, never a 4xx.</summary>
+    public bool IsRetryable => IsRetryableStatus(StatusCode);
+
+    /// <summary>
+    /// The statuses worth retrying: no answer at all, or 5xx and above except the codes that state a fact about the
+    /// request or the data (the Go SDK's list): retrying those only repeats the answer.
+    /// </summary>
+    public static bool IsRetryableStatus(int statusCode) => statusCode switch
+    {
+        NoStatus => true,
+        < 500 => false,
+        501 or 509 or 579 or 608 or 612 or 614 or 616 or 618 or 630 or 631 or 632 or 640 or 701 => false,
+        _ => true,
+    };
+
+    internal static KodoException FromResponse(string operation, string? key, int statusCode, string? errorText, string? reqId)
+    {
+        // A refused key pair says so in words: it must never read like a missing file.
+        var meaning = statusCode == 401 ? "authentication failed, check fs.kodo.accesskey and fs.kodo.secretkey" : null;
+        var detail = string.Join(": ", new[] { meaning, string.IsNullOrEmpty(errorText) ? null : OneLine(errorText) }.Where(d => d is not null));
+        var message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Kodo {operation}{Describe(key)} failed with status {statusCode}{(detail.Length == 0 ? "" : ": " + detail)}{(string.IsNullOrEmpty(reqId) ? "" : " (reqid " + reqId + ")")}.");
+        return new KodoException(message, statusCode, errorText, reqId, isTimeout: false, null);
+    }
+
+    internal static KodoException Network(string operation, string? key, Exception innerException)
+    {
+        var message = $"Kodo {operation}{Describe(key)} failed: {OneLine(StripQueries(innerException.Message))}";
+        return new KodoException(message, NoStatus, null, null, isTimeout: false, innerException);
+    }
+
+    internal static KodoException Timeout(string operation, string? key, TimeSpan timeout, Exception? innerException)
+    {
+        var message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Kodo {operation}{Describe(key)} timed out after {timeout.TotalMilliseconds:0} ms.");
+        return new KodoException(message, NoStatus, null, null, isTimeout: true, innerException);
+    }
+
+    internal static KodoException Protocol(string operation, string? key, string problem) =>
+        new($"Kodo {operation}{Describe(key)} failed: {problem}", NoStatus, null, null, isTimeout: false, null);
+
+    private static string Describe(string? key) => key is null ? "" : " of '" + OneLine(key) + "'";
+
+    private static string OneLine(string text) =>
+        text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal)
+            ? text.ReplaceLineEndings(" ")
+            : text;
+
+    /// <summary>Removes the query of any URL in <paramref name="text"/>: a signed URL's query holds its token.</summary>
+    private static string StripQueries(string text)
+    {
+        var question = text.IndexOf('?', StringComparison.Ordinal);
+        if (question < 0 || !text.Contains("://", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var end = question;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not '\'' and not '"' and not ')')
+        {
+            end++;
+        }
+
+        return StripQueries(text[..question] + text[end..]);
+    }
+}
