@@ -1,4 +1,5 @@
 using Alluxio.UnderFs;
+using Alluxio.UnderFs.Kodo;
 using Alluxio.UnderFs.Local;
 
 namespace Alluxio.Cli;
@@ -8,5 +9,6 @@ internal static class UnderFileSystems
 {
     public static UnderFileSystemRegistry CreateRegistry() =>
         new UnderFileSystemRegistry()
-            .Register(new LocalUnderFileSystemFactory());
+            .Register(new LocalUnderFileSystemFactory())
+            .Register(new KodoUnderFileSystemFactory());
 }

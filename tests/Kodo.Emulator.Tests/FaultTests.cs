@@ -71,7 +71,7 @@ public sealed class FaultTests
         var counters = (await KodoAssert.JsonAsync(response, 200)).GetProperty("counters");
 
         Assert.Equal(
-            new Dictionary<string, long> { ["io.get"] = 1, ["rs.batch"] = 1, ["rs.delete"] = 1, ["rs.stat"] = 3, ["rsf.list"] = 1, ["up.form"] = 1 },
+            new Dictionary<string, long> { ["faults.injected"] = 1, ["io.get"] = 1, ["rs.batch"] = 1, ["rs.delete"] = 1, ["rs.stat"] = 3, ["rsf.list"] = 1, ["up.form"] = 1 },
             counters.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()));
 
         using (var reset = await host.Kodo.Http.PostAsync("/__emulator/counters/reset", null, Ct))

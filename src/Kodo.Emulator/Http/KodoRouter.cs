@@ -13,6 +13,9 @@ namespace Kodo.Emulator.Http;
 /// </summary>
 internal sealed class KodoRouter
 {
+    /// <summary>The counter of requests that drew a fault.</summary>
+    public const string InjectedFaultsCounter = "faults.injected";
+
     private static readonly string[] s_rsOperations = [.. RsOperations.Names.Select(n => "/" + n + "/")];
     private static readonly string[] s_ucPrefixes = ["/mkbucketv3/", "/mkbucketv2/", "/drop/"];
 
@@ -57,6 +60,12 @@ internal sealed class KodoRouter
         if (fault.Latency > TimeSpan.Zero)
         {
             await Task.Delay(fault.Latency, context.RequestAborted);
+        }
+
+        // Counted so tests can tell that a client got through faults by retrying.
+        if (fault.Status is not null)
+        {
+            _state.Counters.Increment(InjectedFaultsCounter);
         }
 
         // A download is cut off mid-body by its handler; any other request is failed before it is served.

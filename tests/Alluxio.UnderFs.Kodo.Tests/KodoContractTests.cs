@@ -1,0 +1,37 @@
+using Alluxio.UnderFs.Contract;
+using Kodo.Emulator.Faults;
+using Kodo.Emulator.Http;
+
+namespace Alluxio.UnderFs.Kodo.Tests;
+
+/// <summary>The whole conformance suite against the Kodo UFS on the emulator, without and with injected faults.</summary>
+public sealed class KodoContractTests
+{
+    public static TheoryData<string> Cases => [.. UfsContractSuite.Cases.Where(c => !c.LocalOnly).Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task KodoUfsPasses(string name)
+    {
+        await using var host = await KodoUfsHost.StartAsync();
+        var contractCase = UfsContractSuite.Cases.Single(c => c.Name == name);
+
+        var error = await UfsContractRunner.RunCaseAsync(host.Ufs, contractCase, KodoUfsHost.Root + "/" + name, TestContext.Current.CancellationToken);
+
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public async Task TheWholeSuitePassesThroughTenPercentOf503sAndResets()
+    {
+        await using var host = await KodoUfsHost.StartAsync(new FaultSettings(0.1, [503, 0], 0, 0));
+        using var output = new StringWriter();
+
+        var failures = await UfsContractRunner.RunAsync(host.Ufs, KodoUfsHost.Root, only: null, output, TestContext.Current.CancellationToken);
+
+        Assert.True(failures == 0, output.ToString());
+        var counters = host.Emulator.State.Counters.Snapshot();
+        Assert.True(counters.GetValueOrDefault(KodoRouter.InjectedFaultsCounter) > 10, $"faults injected: {counters.GetValueOrDefault(KodoRouter.InjectedFaultsCounter)}");
+        Assert.Equal(46, output.ToString().Split("Running test: ").Length);
+    }
+}
