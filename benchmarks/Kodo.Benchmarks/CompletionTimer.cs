@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Kodo.Benchmarks;
 
 /// <summary>
-/// Sends through a plain handler and records how long multipart completions take: the emulator joins the parts
-/// into one file there, work that a single form upload does not need, so it is reported apart from the transfer.
+/// Sends through a plain handler and records how long multipart completions take, work that a single form upload
+/// does not have, so that it is reported apart from the transfer.
 /// </summary>
 internal sealed class CompletionTimer() : DelegatingHandler(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
 {

@@ -106,7 +106,7 @@ internal static class Program
             }
 
             PrintTable(results);
-            Console.WriteLine($"client upload: median {Median(completions):F2} s per run spent in the multipart completion (the emulator joins the parts)");
+            Console.WriteLine($"client upload: median {Median(completions):F2} s per run spent in the multipart completion");
             return 0;
         }
         finally

@@ -106,38 +106,57 @@ internal sealed class IoService(EmulatorState state)
 
     private async Task SendAsync(HttpContext context, ObjectInfo info, long offset, long length, FaultDecision fault)
     {
-        // The common case goes straight from the file to the socket; faults and caps need the bytes in hand.
-        if (!fault.Resets && ReferenceEquals(fault.Throttle, Throttle.None) && state.Store.Blobs.GetFilePath(info.BlobId) is { } path)
+        // The common case goes straight from the files to the socket; faults and caps need the bytes in hand.
+        var zeroCopy = !fault.Resets && ReferenceEquals(fault.Throttle, Throttle.None);
+        var stopAt = fault.Resets ? length / 2 : length;
+        var sent = 0L;
+        foreach (var range in info.Ranges(offset, length))
         {
-            await context.Response.SendFileAsync(path, offset, length, context.RequestAborted);
-            return;
+            if (zeroCopy && state.Store.Blobs.GetFilePath(range.BlobId) is { } path)
+            {
+                await context.Response.SendFileAsync(path, range.Offset, range.Length, context.RequestAborted);
+                continue;
+            }
+
+            sent = await CopyRangeAsync(context, range, sent, stopAt, fault.Throttle);
+            if (sent >= stopAt)
+            {
+                break;
+            }
         }
 
-        var stopAt = fault.Resets ? length / 2 : length;
+        if (fault.Resets)
+        {
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            context.Abort();
+        }
+    }
+
+    /// <summary>Copies a blob range to the response, stopping once <paramref name="stopAt"/> bytes are sent in all.</summary>
+    private async Task<long> CopyRangeAsync(HttpContext context, ContentRange range, long sent, long stopAt, Throttle throttle)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            await using var source = state.Store.Blobs.OpenRead(info.BlobId);
-            source.Seek(offset, SeekOrigin.Begin);
-            var sent = 0L;
-            while (sent < stopAt)
+            await using var source = state.Store.Blobs.OpenRead(range.BlobId);
+            source.Seek(range.Offset, SeekOrigin.Begin);
+            var left = range.Length;
+            while (left > 0 && sent < stopAt)
             {
-                var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, stopAt - sent)), context.RequestAborted);
+                var want = (int)Math.Min(Math.Min(BufferSize, left), stopAt - sent);
+                var read = await source.ReadAsync(buffer.AsMemory(0, want), context.RequestAborted);
                 if (read == 0)
                 {
                     break;
                 }
 
                 await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
-                await fault.Throttle.WaitAsync(read, context.RequestAborted);
+                await throttle.WaitAsync(read, context.RequestAborted);
                 sent += read;
+                left -= read;
             }
 
-            if (fault.Resets)
-            {
-                await context.Response.Body.FlushAsync(context.RequestAborted);
-                context.Abort();
-            }
+            return sent;
         }
         finally
         {

@@ -22,8 +22,13 @@ internal sealed class FileBlobStorage : IBlobStorage
         return new FileStream(PathOf(blobId), FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
     }
 
-    public void Seal(string blobId)
+    public void Seal(string blobId, bool flushToDisk)
     {
+        if (!flushToDisk)
+        {
+            return;
+        }
+
         using var handle = File.OpenHandle(PathOf(blobId), FileMode.Open, FileAccess.ReadWrite);
         RandomAccess.FlushToDisk(handle);
     }
@@ -37,7 +42,7 @@ internal sealed class FileBlobStorage : IBlobStorage
     {
         var copy = Guid.NewGuid().ToString("N");
         File.Copy(PathOf(blobId), PathOf(copy));
-        Seal(copy);
+        Seal(copy, flushToDisk: true);
         return copy;
     }
 

@@ -6,8 +6,11 @@ internal interface IBlobStorage
     /// <summary>Starts a new blob; its content becomes visible only through a committed <see cref="ObjectInfo"/>.</summary>
     public Stream Create(out string blobId);
 
-    /// <summary>Makes a fully written blob durable (flushed to disk); called before the object is committed.</summary>
-    public void Seal(string blobId);
+    /// <summary>
+    /// Ends the writing of a blob; with <paramref name="flushToDisk"/> it is durable before any object points at it.
+    /// Parts of uploads in progress skip the flush: they live only as long as the process.
+    /// </summary>
+    public void Seal(string blobId, bool flushToDisk);
 
     public Stream OpenRead(string blobId);
 

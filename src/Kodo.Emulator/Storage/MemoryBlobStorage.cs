@@ -16,7 +16,7 @@ internal sealed class MemoryBlobStorage : IBlobStorage
         return new NonClosingStream(stream);
     }
 
-    public void Seal(string blobId)
+    public void Seal(string blobId, bool flushToDisk)
     {
         if (_open.TryRemove(blobId, out var stream))
         {

@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Kodo.Emulator.Storage;
 
-/// <summary>What Kodo knows of one object; <see cref="BlobId"/> names its content in the blob storage.</summary>
+/// <summary>
+/// What Kodo knows of one object. <see cref="BlobId"/> names its content in the blob storage, or, for an object
+/// joined from parts, the first of its <see cref="Segments"/>, which hold the content in order: completing a
+/// multipart upload then costs no copy.
+/// </summary>
 /// <param name="PutTime">Units of 100 ns since the Unix epoch, as Kodo reports it.</param>
 /// <param name="Md5">Hex MD5 of the content; Kodo reports it only for form uploads.</param>
 internal sealed record ObjectInfo(
@@ -14,4 +20,36 @@ internal sealed record ObjectInfo(
     IReadOnlyDictionary<string, string> Meta,
     string BlobId,
     int Type = 0,
-    string? EndUser = null);
+    string? EndUser = null,
+    IReadOnlyList<BlobSegment>? Segments = null)
+{
+    /// <summary>Every blob the content lives in.</summary>
+    [JsonIgnore]
+    public IEnumerable<string> BlobIds => Segments?.Select(s => s.BlobId) ?? [BlobId];
+
+    /// <summary>The blob ranges that hold bytes [<paramref name="offset"/>, offset + <paramref name="length"/>).</summary>
+    public IEnumerable<ContentRange> Ranges(long offset, long length)
+    {
+        if (Segments is null)
+        {
+            yield return new ContentRange(BlobId, offset, length);
+            yield break;
+        }
+
+        var start = 0L;
+        foreach (var segment in Segments)
+        {
+            var end = start + segment.Length;
+            if (length > 0 && offset < end && segment.Length > 0)
+            {
+                var inSegment = offset - start;
+                var take = Math.Min(length, segment.Length - inSegment);
+                yield return new ContentRange(segment.BlobId, inSegment, take);
+                offset += take;
+                length -= take;
+            }
+
+            start = end;
+        }
+    }
+}

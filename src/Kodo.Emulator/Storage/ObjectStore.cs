@@ -54,10 +54,10 @@ internal sealed class ObjectStore
                 if (bucket.TryPut(info, overwrite: true, out var replaced) && replaced is not null)
                 {
                     File.Delete(store.RecordPath(replaced));
-                    live.Remove(replaced.BlobId);
+                    live.ExceptWith(replaced.BlobIds);
                 }
 
-                live.Add(info.BlobId);
+                live.UnionWith(info.BlobIds);
             }
 
             foreach (var temp in Directory.EnumerateFiles(folder, "*.tmp"))
@@ -109,13 +109,17 @@ internal sealed class ObjectStore
     /// <summary>Starts a blob for incoming bytes; <paramref name="withMd5"/> when Kodo reports their MD5.</summary>
     public StagedBlob Stage(bool withMd5 = true) => new(Blobs, withMd5);
 
-    /// <summary>Makes a sealed blob the content of an object; the blob belongs to the object from then on.</summary>
-    public PutOutcome Commit(StagedBlob blob, ObjectInfo info, bool overwrite)
+    /// <summary>Makes sealed blobs the content of an object; they belong to the object from then on.</summary>
+    public PutOutcome Commit(IReadOnlyList<StagedBlob> blobs, ObjectInfo info, bool overwrite)
     {
+        ArgumentNullException.ThrowIfNull(blobs);
         var outcome = Commit(info, overwrite);
         if (outcome == PutOutcome.Stored)
         {
-            blob.Keep();
+            foreach (var blob in blobs)
+            {
+                blob.Keep();
+            }
         }
 
         return outcome;
@@ -162,11 +166,17 @@ internal sealed class ObjectStore
             return force ? PutOutcome.Stored : PutOutcome.Exists;
         }
 
-        var blobId = Blobs.Copy(original.BlobId);
-        var outcome = Commit(original with { Bucket = toBucket, Key = toKey, BlobId = blobId, PutTime = putTime }, force);
+        var segments = original.Segments?.Select(s => s with { BlobId = Blobs.Copy(s.BlobId) }).ToList();
+        var blobId = segments?[0].BlobId ?? Blobs.Copy(original.BlobId);
+        var copy = original with { Bucket = toBucket, Key = toKey, BlobId = blobId, PutTime = putTime, Segments = segments };
+        var outcome = Commit(copy, force);
         if (outcome != PutOutcome.Stored)
         {
-            Blobs.Delete(blobId);
+            foreach (var id in copy.BlobIds)
+            {
+                Blobs.Delete(id);
+            }
+
             return outcome;
         }
 
@@ -208,7 +218,10 @@ internal sealed class ObjectStore
     private void Forget(ObjectInfo info)
     {
         DeleteRecord(info);
-        Blobs.Delete(info.BlobId);
+        foreach (var blobId in info.BlobIds)
+        {
+            Blobs.Delete(blobId);
+        }
     }
 
     private void WriteRecord(ObjectInfo info)

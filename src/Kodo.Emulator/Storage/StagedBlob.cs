@@ -14,6 +14,7 @@ internal sealed class StagedBlob : IDisposable
     private readonly IBlobStorage _storage;
     private Stream? _stream;
     private bool _kept;
+    private bool _durable;
 
     public StagedBlob(IBlobStorage storage, bool withMd5)
     {
@@ -24,6 +25,9 @@ internal sealed class StagedBlob : IDisposable
     }
 
     public string BlobId { get; }
+
+    /// <summary>The bytes the blob holds.</summary>
+    public long Size => Digests.Length;
 
     public ContentDigests Digests { get; }
 
@@ -58,16 +62,24 @@ internal sealed class StagedBlob : IDisposable
         }
     }
 
-    /// <summary>Flushes the content to durable storage; no more bytes may be appended.</summary>
-    public async Task SealAsync()
+    /// <summary>
+    /// Ends the writing, durably unless <paramref name="durable"/> is false; no more bytes may be appended. A blob
+    /// sealed without the flush (an upload's part) is flushed when it is sealed again durably, as it joins an object.
+    /// </summary>
+    public async Task SealAsync(bool durable = true)
     {
         if (_stream is { } stream)
         {
             await stream.DisposeAsync();
             _stream = null;
+            _storage.Seal(BlobId, durable);
+            _durable = durable;
         }
-
-        _storage.Seal(BlobId);
+        else if (durable && !_durable)
+        {
+            _storage.Seal(BlobId, flushToDisk: true);
+            _durable = true;
+        }
     }
 
     /// <summary>Hands the blob over to a committed object, so disposing no longer deletes it.</summary>

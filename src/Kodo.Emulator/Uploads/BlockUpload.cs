@@ -20,6 +20,9 @@ internal sealed class BlockUpload(string id, long blockSize, StagedBlob blob, Da
 
     public bool IsComplete => Offset == BlockSize;
 
+    /// <summary>The qetag of the whole block, known once it is complete; mkfile builds the object's hash from these.</summary>
+    public string? Etag { get; set; }
+
     /// <summary>The ctx handed to the client: it names the block and the offset it reached, so a stale ctx is refused.</summary>
     public string Context => $"{Id}_{Offset}";
 

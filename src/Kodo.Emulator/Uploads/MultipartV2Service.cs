@@ -118,7 +118,7 @@ internal sealed class MultipartV2Service(EmulatorState state, UploadFinisher fin
             return;
         }
 
-        await blob.SealAsync();
+        await blob.SealAsync(durable: false);
         var part = new UploadedPart(number, blob.Digests.Length, blob.Digests.Qetag(), md5, blob, PutTime.Now(state.Time));
         if (!state.Uploads.Multiparts.ContainsKey(upload.Id))
         {
@@ -171,16 +171,10 @@ internal sealed class MultipartV2Service(EmulatorState state, UploadFinisher fin
             return;
         }
 
-        using var joined = state.Store.Stage(withMd5: false);
-        foreach (var part in parts)
-        {
-            await using var content = state.Store.Blobs.OpenRead(part.Blob.BlobId);
-            await joined.AppendAsync(content, long.MaxValue, Throttle.None, context.RequestAborted);
-        }
-
         var hash = EtagV2.Compute([.. parts.Select(p => new PartEtag(p.Size, p.Etag))]);
         var request = completion.Request with { Key = upload.Key };
-        await finisher.FinishAsync(context, grant, request, joined, hash, md5: null);
+        // The parts become the object's segments as they are: completing costs no copy.
+        await finisher.FinishAsync(context, grant, request, [.. parts.Select(p => p.Blob)], hash, md5: null);
         if (context.Response.StatusCode == 200)
         {
             Remove(upload.Id);

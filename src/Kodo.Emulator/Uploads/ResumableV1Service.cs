@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Kodo.Emulator.Faults;
 using Kodo.Emulator.Http;
+using Kodo.Emulator.Storage;
 using Kodo.Protocol;
 using Kodo.Protocol.Errors;
+using Kodo.Protocol.Hashing;
 
 namespace Kodo.Emulator.Uploads;
 
@@ -94,14 +96,11 @@ internal sealed class ResumableV1Service(EmulatorState state, UploadFinisher fin
             return;
         }
 
-        using var joined = state.Store.Stage(withMd5: false);
-        foreach (var block in blocks)
-        {
-            await using var content = state.Store.Blobs.OpenRead(block!.Blob.BlobId);
-            await joined.AppendAsync(content, long.MaxValue, Throttle.None, context.RequestAborted);
-        }
-
-        await finisher.FinishAsync(context, grant, request, joined, joined.Digests.Qetag(), md5: null);
+        // The blocks become the object's segments; blocks of 4 MiB make EtagV2 the object's qetag.
+        using var empty = blocks.Count == 0 ? state.Store.Stage(withMd5: false) : null;
+        IReadOnlyList<StagedBlob> content = empty is null ? [.. blocks.Select(b => b!.Blob)] : [empty];
+        var hash = EtagV2.Compute([.. blocks.Select(b => new PartEtag(b!.BlockSize, b.Etag!))]);
+        await finisher.FinishAsync(context, grant, request, content, hash, md5: null);
         if (context.Response.StatusCode == 200)
         {
             foreach (var block in blocks)
@@ -130,7 +129,8 @@ internal sealed class ResumableV1Service(EmulatorState state, UploadFinisher fin
 
             if (block.IsComplete)
             {
-                await block.Blob.SealAsync();
+                await block.Blob.SealAsync(durable: false);
+                block.Etag = block.Blob.Digests.Qetag();
             }
 
             await KodoResponse.JsonAsync(context, 200, writer =>

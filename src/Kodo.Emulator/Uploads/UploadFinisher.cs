@@ -19,10 +19,15 @@ internal sealed partial class UploadFinisher(EmulatorState state)
 
     private static readonly FileExtensionContentTypeProvider s_mimeTypes = new();
 
-    /// <summary>Commits <paramref name="blob"/> (fully written) as the uploaded object and answers the request.</summary>
-    public async Task FinishAsync(HttpContext context, UploadGrant grant, UploadRequest request, StagedBlob blob, string hash, string? md5)
+    /// <summary>Commits one fully written blob as the uploaded object and answers the request.</summary>
+    public Task FinishAsync(HttpContext context, UploadGrant grant, UploadRequest request, StagedBlob blob, string hash, string? md5) =>
+        FinishAsync(context, grant, request, [blob], hash, md5);
+
+    /// <summary>Commits fully written blobs, in order, as the uploaded object and answers the request.</summary>
+    public async Task FinishAsync(HttpContext context, UploadGrant grant, UploadRequest request, IReadOnlyList<StagedBlob> blobs, string hash, string? md5)
     {
-        var size = blob.Digests.Length;
+        ArgumentOutOfRangeException.ThrowIfZero(blobs.Count);
+        var size = blobs.Sum(b => b.Size);
         var key = request.Key ?? (grant.IsPrefixScope ? null : grant.ScopeKey) ?? hash;
         if (!grant.Allows(key))
         {
@@ -42,11 +47,17 @@ internal sealed partial class UploadFinisher(EmulatorState state)
             return;
         }
 
-        await blob.SealAsync();
+        foreach (var blob in blobs)
+        {
+            await blob.SealAsync();
+        }
+
+        var segments = blobs.Count == 1 ? null : blobs.Select(b => new BlobSegment(b.BlobId, b.Size)).ToList();
         var info = new ObjectInfo(
             grant.Bucket, key, size, hash, ResolveMimeType(request.MimeType, request.FileName ?? key),
-            PutTime.Now(state.Time), md5, request.Meta, blob.BlobId, EndUser: grant.Policy.EndUser);
-        switch (state.Store.Commit(blob, info, grant.MayOverwrite))
+            PutTime.Now(state.Time), md5, request.Meta, blobs[0].BlobId,
+            EndUser: grant.Policy.EndUser, Segments: segments);
+        switch (state.Store.Commit(blobs, info, grant.MayOverwrite))
         {
             case PutOutcome.Stored:
                 break;
