@@ -98,8 +98,9 @@ public sealed class UnderFileSystemWithLogging : IUnderFileSystem
             UnderFileSystemMetrics.Failures.Add(1, operationTag, _typeTag);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
+                var shownPath = CredentialMasker.Redact(path, _secrets);
                 var error = CredentialMasker.Redact(e.Message, _secrets);
-                UnderFileSystemLog.CallFailed(_logger, operation, path, error);
+                UnderFileSystemLog.CallFailed(_logger, operation, shownPath, error);
             }
             throw;
         }
@@ -107,9 +108,10 @@ public sealed class UnderFileSystemWithLogging : IUnderFileSystem
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             UnderFileSystemMetrics.Duration.Record(elapsed.TotalMilliseconds, operationTag, _typeTag);
-            if (elapsed > SlowCallThreshold)
+            if (elapsed > SlowCallThreshold && _logger.IsEnabled(LogLevel.Warning))
             {
-                UnderFileSystemLog.SlowCall(_logger, operation, path, (long)elapsed.TotalMilliseconds);
+                var shownPath = CredentialMasker.Redact(path, _secrets);
+                UnderFileSystemLog.SlowCall(_logger, operation, shownPath, (long)elapsed.TotalMilliseconds);
             }
         }
     }

@@ -95,4 +95,20 @@ public sealed class KodoUnderFileSystemTests
         Assert.True(host.Ufs.IsObjectStorage);
         Assert.Equal("kodo", host.Ufs.UnderFSType);
     }
+
+    [Fact]
+    public async Task TheSeedPagesMisCasedAccessKeyOptionWorks()
+    {
+        await using var emulator = await global::Kodo.Emulator.EmulatorServer.StartAsync(
+            new global::Kodo.Emulator.EmulatorOptions { Port = 0, Buckets = [KodoUfsHost.Bucket], AccessKey = KodoUfsHost.AccessKey, SecretKey = KodoUfsHost.SecretKey },
+            TestContext.Current.CancellationToken);
+        var options = KodoUfsHost.Options(emulator.Endpoint)
+            .Select(o => o.Key == "fs.kodo.accesskey" ? new KeyValuePair<string, string>("fs.kodo.accessKey", o.Value) : o);
+        var configuration = UnderFileSystemConfiguration.ForMount(AlluxioConfiguration.Defaults, options);
+        await using var ufs = new KodoUnderFileSystemFactory().Create(KodoUfsHost.Root, configuration);
+
+        Assert.True(await ufs.MkdirsAsync(KodoUfsHost.Root, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.True(await ufs.IsDirectoryAsync(KodoUfsHost.Root, TestContext.Current.CancellationToken));
+        Assert.Equal(CredentialMasker.Mask, configuration.Configuration.GetDisplayValue(PropertyKeys.KodoAccessKey));
+    }
 }
