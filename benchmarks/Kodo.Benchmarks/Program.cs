@@ -54,14 +54,16 @@ internal static class Program
             }
         }
 
-        var root = FindRepositoryRoot();
         var work = Directory.CreateTempSubdirectory("kodo-bench-");
         try
         {
             var file = Path.Combine(work.FullName, "payload.bin");
             WriteRandomFile(file, size);
             var data = inMemory ? null : Directory.CreateDirectory(Path.Combine(work.FullName, "data")).FullName;
-            await using var emulator = await EmulatorProcess.StartAsync(root, data, Bucket, AccessKey, SecretKey);
+            string[] arguments = data is null
+                ? ["--bucket", Bucket, "--access-key", AccessKey, "--secret-key", SecretKey]
+                : ["--bucket", Bucket, "--access-key", AccessKey, "--secret-key", SecretKey, "--data", data];
+            await using var emulator = await KodoEmulatorProcess.StartAsync(arguments);
             var options = new KodoClientOptions
             {
                 AccessKey = AccessKey,
@@ -149,7 +151,7 @@ internal static class Program
         return clock.Elapsed;
     }
 
-    private static Task<TimeSpan> DownloadWithCurlAsync(KodoCredentials credentials, EmulatorProcess emulator, string key)
+    private static Task<TimeSpan> DownloadWithCurlAsync(KodoCredentials credentials, KodoEmulatorProcess emulator, string key)
     {
         var signed = PrivateDownloadUrl.Create(credentials, "http://" + emulator.Domain + "/" + key, DateTimeOffset.UtcNow.AddHours(1));
         var query = signed[signed.IndexOf('?', StringComparison.Ordinal)..];
@@ -220,20 +222,4 @@ internal static class Program
 
     private static string FormatSize(long size) =>
         size % (1 << 20) == 0 ? $"{size >> 20} MiB" : $"{size} bytes";
-
-    private static string FindRepositoryRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Alluxio.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmark from inside the repository: Alluxio.slnx was not found.");
-    }
 }

@@ -54,6 +54,9 @@ public sealed class KodoEmulatorProcess : IAsyncDisposable
                 else if (endpoint is not null && line.StartsWith("bucket ", StringComparison.Ordinal))
                 {
                     var parts = line.Split(' ');
+
+                    // Keep reading what it prints, so that a full pipe never stalls it.
+                    _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
                     return new KodoEmulatorProcess(process, endpoint, parts[3]);
                 }
             }

@@ -22,7 +22,7 @@ public sealed class DownloadTests
         await host.Client.PutAsync("k", content, Ct);
 
         await using var stream = await host.Client.OpenReadAsync("k", offset, length, Ct);
-        var read = await TestContent.ReadAllAsync(stream);
+        var read = await ClientContent.ReadAllAsync(stream);
 
         var expected = content.AsSpan((int)offset, (int)Math.Min(length ?? long.MaxValue, content.Length - offset)).ToArray();
         Assert.Equal(expected, read);
@@ -54,16 +54,16 @@ public sealed class DownloadTests
 
         await using (var whole = await host.Client.OpenReadAsync("empty", cancellationToken: Ct))
         {
-            Assert.Empty(await TestContent.ReadAllAsync(whole));
+            Assert.Empty(await ClientContent.ReadAllAsync(whole));
         }
 
         await using (var ranged = await host.Client.OpenReadAsync("empty", 0, 100, Ct))
         {
-            Assert.Empty(await TestContent.ReadAllAsync(ranged));
+            Assert.Empty(await ClientContent.ReadAllAsync(ranged));
         }
 
         await using var past = await host.Client.OpenReadAsync("empty", 7, cancellationToken: Ct);
-        Assert.Empty(await TestContent.ReadAllAsync(past));
+        Assert.Empty(await ClientContent.ReadAllAsync(past));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class DownloadTests
         await host.ResetCountersAsync();
 
         await using var stream = await client.OpenReadAsync("k", 1000, cancellationToken: Ct);
-        var read = await TestContent.ReadAllAsync(stream);
+        var read = await ClientContent.ReadAllAsync(stream);
 
         Assert.Equal(content.AsSpan(1000).ToArray(), read);
         Assert.Equal(4, await host.CounterAsync("io.get"));
@@ -151,7 +151,7 @@ public sealed class DownloadTests
         var client = host.CreateClient(o => o with { MaxRetries = 2 }, handler);
 
         await using var stream = await client.OpenReadAsync("k", cancellationToken: Ct);
-        var error = await Assert.ThrowsAsync<KodoException>(() => TestContent.ReadAllAsync(stream));
+        var error = await Assert.ThrowsAsync<KodoException>(() => ClientContent.ReadAllAsync(stream));
 
         Assert.Equal(KodoException.NoStatus, error.StatusCode);
         Assert.Contains("read of 'k'", error.Message, StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public sealed class DownloadTests
         var client = host.CreateClient(handler: handler);
 
         await using var stream = await client.OpenReadAsync("k", cancellationToken: Ct);
-        var error = await Assert.ThrowsAsync<KodoException>(() => TestContent.ReadAllAsync(stream));
+        var error = await Assert.ThrowsAsync<KodoException>(() => ClientContent.ReadAllAsync(stream));
 
         Assert.Contains("replaced", error.Message, StringComparison.Ordinal);
     }

@@ -47,12 +47,12 @@ public sealed class KeyEscapingTests
 
         await using (var read = await host.Client.OpenReadAsync(key, cancellationToken: Ct))
         {
-            Assert.Equal(content, await TestContent.ReadAllAsync(read));
+            Assert.Equal(content, await ClientContent.ReadAllAsync(read));
         }
 
         await using (var ranged = await host.Client.OpenReadAsync(key, 100, 50, Ct))
         {
-            Assert.Equal(content.AsSpan(100, 50).ToArray(), await TestContent.ReadAllAsync(ranged));
+            Assert.Equal(content.AsSpan(100, 50).ToArray(), await ClientContent.ReadAllAsync(ranged));
         }
 
         Assert.True(await host.Client.CopyAsync(key, key + ".copy", cancellationToken: Ct));
@@ -82,7 +82,7 @@ public sealed class KeyEscapingTests
             await stream.WriteAsync(content, Ct);
         }
 
-        Assert.Equal(TestContent.EtagV2(content, TestContent.MiB), (await host.Client.StatAsync(key, Ct))!.Hash);
+        Assert.Equal(ClientContent.EtagV2(content, TestContent.MiB), (await host.Client.StatAsync(key, Ct))!.Hash);
     }
 
     [Fact]

@@ -60,14 +60,14 @@ public sealed class RetryTests
 
         await using (var read = await client.OpenReadAsync("big", cancellationToken: Ct))
         {
-            var all = await TestContent.ReadAllAsync(read);
+            var all = await ClientContent.ReadAllAsync(read);
             Assert.True(big.AsSpan().SequenceEqual(all));
         }
 
         calls++;
         await using (var ranged = await client.OpenReadAsync("big", 7 * TestContent.MiB, 3 * TestContent.MiB, Ct))
         {
-            var part = await TestContent.ReadAllAsync(ranged);
+            var part = await ClientContent.ReadAllAsync(ranged);
             Assert.True(big.AsSpan(7 * TestContent.MiB, 3 * TestContent.MiB).SequenceEqual(part));
         }
 

@@ -43,7 +43,7 @@ public sealed class UploadStreamTests
             Assert.True(stream.IsMultipart);
         }
 
-        Assert.Equal(TestContent.EtagV2(content, KodoClientOptions.DefaultPartSize), (await host.Client.StatAsync("k", Ct))!.Hash);
+        Assert.Equal(ClientContent.EtagV2(content, KodoClientOptions.DefaultPartSize), (await host.Client.StatAsync("k", Ct))!.Hash);
         Assert.Equal(0, await host.CounterAsync("up.form"));
         Assert.Equal(1, await host.CounterAsync("up.v2.complete"));
         await AssertContentAsync(host.Client, "k", content);
@@ -63,7 +63,7 @@ public sealed class UploadStreamTests
             result = await stream.CompleteAsync(Ct);
         }
 
-        var expected = TestContent.EtagV2(content, PartSize);
+        var expected = ClientContent.EtagV2(content, PartSize);
         Assert.Equal(expected, result.Hash);
         Assert.StartsWith("n", expected, StringComparison.Ordinal);
         Assert.Equal(expected, (await host.Client.StatAsync("big/object.bin", Ct))!.Hash);
@@ -96,7 +96,7 @@ public sealed class UploadStreamTests
             await WriteInPiecesAsync(stream, content, 4096);
         }
 
-        Assert.Equal(TestContent.EtagV2(content, TestContent.MiB), (await host.Client.StatAsync("k", Ct))!.Hash);
+        Assert.Equal(ClientContent.EtagV2(content, TestContent.MiB), (await host.Client.StatAsync("k", Ct))!.Hash);
         Assert.Equal(4, await host.CounterAsync("up.v2.part"));
     }
 
@@ -116,7 +116,7 @@ public sealed class UploadStreamTests
             stream.Flush();
         }
 
-        Assert.Equal(TestContent.EtagV2(content, TestContent.MiB), (await host.Client.StatAsync("k", Ct))!.Hash);
+        Assert.Equal(ClientContent.EtagV2(content, TestContent.MiB), (await host.Client.StatAsync("k", Ct))!.Hash);
     }
 
     [Theory]
@@ -270,7 +270,7 @@ public sealed class UploadStreamTests
             }
         }
 
-        Assert.Equal(TestContent.EtagV2(content, TestContent.MiB), (await host.Client.StatAsync("k", Ct))!.Hash);
+        Assert.Equal(ClientContent.EtagV2(content, TestContent.MiB), (await host.Client.StatAsync("k", Ct))!.Hash);
     }
 
     private static async Task WriteInPiecesAsync(Stream stream, byte[] content, params int[] sizes)
@@ -287,7 +287,7 @@ public sealed class UploadStreamTests
     private static async Task AssertContentAsync(KodoClient client, string key, byte[] content)
     {
         await using var read = await client.OpenReadAsync(key, cancellationToken: Ct);
-        var actual = await TestContent.ReadAllAsync(read);
+        var actual = await ClientContent.ReadAllAsync(read);
         Assert.True(content.AsSpan().SequenceEqual(actual));
     }
 }

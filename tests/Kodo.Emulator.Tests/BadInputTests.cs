@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Alluxio.Testing;
 using Kodo.Protocol;
 using Kodo.Protocol.Errors;
 

@@ -1,4 +1,3 @@
-using Alluxio.Testing;
 using Kodo.Protocol.Auth;
 using Kodo.Protocol.Errors;
 using Kodo.Protocol.Hashing;

@@ -1,4 +1,3 @@
-using Alluxio.Testing;
 using Kodo.Protocol.Errors;
 
 namespace Kodo.Emulator.Tests;

@@ -1,4 +1,3 @@
-using Alluxio.Testing;
 using Kodo.Protocol;
 using Kodo.Protocol.Hashing;
 

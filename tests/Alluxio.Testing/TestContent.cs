@@ -1,7 +1,7 @@
-namespace Kodo.Emulator.Tests;
+namespace Alluxio.Testing;
 
 /// <summary>Reproducible object contents.</summary>
-internal static class TestContent
+public static class TestContent
 {
     public const int MiB = 1024 * 1024;
 

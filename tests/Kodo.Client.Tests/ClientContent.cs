@@ -2,21 +2,9 @@ using Kodo.Protocol.Hashing;
 
 namespace Kodo.Client.Tests;
 
-/// <summary>Reproducible object contents and the hashes Kodo should report for them, computed independently.</summary>
-internal static class TestContent
+/// <summary>The hashes Kodo should report for test contents, computed independently, and a whole-stream read.</summary>
+internal static class ClientContent
 {
-    public const int MiB = 1024 * 1024;
-
-    /// <summary><paramref name="size"/> pseudo-random bytes, the same for the same seed.</summary>
-    public static byte[] Bytes(int size, int seed = 1)
-    {
-        var content = new byte[size];
-#pragma warning disable CA5394 // Test data, not security.
-        new Random(seed).NextBytes(content);
-#pragma warning restore CA5394
-        return content;
-    }
-
     /// <summary>The EtagV2 of <paramref name="content"/> uploaded in parts of <paramref name="partSize"/>.</summary>
     public static string EtagV2(byte[] content, int partSize)
     {
