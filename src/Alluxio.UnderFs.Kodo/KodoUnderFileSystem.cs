@@ -1,4 +1,6 @@
+using Alluxio.Errors;
 using Alluxio.UnderFs.ObjectStore;
+using Alluxio.UnderFs.Options;
 using Kodo.Client;
 
 namespace Alluxio.UnderFs.Kodo;
@@ -15,6 +17,22 @@ public sealed class KodoUnderFileSystem(KodoClient client, UnderFileSystemConfig
 
     public override ValueTask DisposeAsync() => client.DisposeAsync();
 
+    /// <summary>How Kodo's answers read as Alluxio's error kinds.</summary>
+    public override ErrorType? ClassifyError(Exception exception) => exception is not KodoException kodo
+        ? null
+        : kodo switch
+        {
+            { IsNotFound: true } => ErrorType.FileDoesNotExist,
+            { IsAuthentication: true } => ErrorType.Unauthenticated,
+            { IsForbidden: true } => ErrorType.AccessControl,
+            { IsAlreadyExists: true } => ErrorType.FileAlreadyExists,
+            { IsNoSuchBucket: true } => ErrorType.FailedPrecondition,
+            { IsChanged: true } => ErrorType.FailedPrecondition,
+            { IsTimeout: true } => ErrorType.DeadlineExceeded,
+            { IsInvalidRequest: true } => ErrorType.InvalidArgument,
+            _ => ErrorType.Unavailable,
+        };
+
     protected override async Task<ObjectStatus?> GetObjectStatusAsync(string key, CancellationToken cancellationToken) =>
         await client.StatAsync(key, cancellationToken).ConfigureAwait(false) is { } info ? ToStatus(info) : null;
 
@@ -24,15 +42,22 @@ public sealed class KodoUnderFileSystem(KodoClient client, UnderFileSystemConfig
         return new ObjectListingPage([.. page.Items.Select(ToStatus)], page.CommonPrefixes, page.Marker);
     }
 
-    protected override async Task<Stream> OpenObjectAsync(string key, long size, long offset, long? length, CancellationToken cancellationToken)
+    protected override async Task<Stream?> OpenObjectAsync(string key, OpenOptions options, CancellationToken cancellationToken)
     {
-        if (offset >= size)
+        if (options.Length == 0)
         {
-            // Nothing to read: no request with an inverted range (Alluxio's bytes=0--1).
-            return Stream.Null;
+            // Nothing to read, so no download; the object must still be there.
+            return await client.StatAsync(key, cancellationToken).ConfigureAwait(false) is null ? null : Stream.Null;
         }
 
-        return await client.OpenReadAsync(key, offset, length, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await client.OpenReadAsync(key, options.Offset, options.Length, options.ContentHash, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KodoException e) when (e.IsNotFound)
+        {
+            return null;
+        }
     }
 
     protected override Task<Stream> CreateObjectAsync(string key, CancellationToken cancellationToken) =>
@@ -59,7 +84,7 @@ public sealed class KodoUnderFileSystem(KodoClient client, UnderFileSystemConfig
     protected override async Task<IReadOnlyList<string>> DeleteObjectsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var results = await client.DeleteManyAsync(keys, cancellationToken).ConfigureAwait(false);
-        return [.. results.Where(r => r.StatusCode != 200).Select(r => r.Key)];
+        return [.. results.Where(r => !r.Deleted).Select(r => r.Key)];
     }
 
     private static ObjectStatus ToStatus(KodoObjectInfo info) => new(info.Key, info.Size, info.Hash, info.PutTime);

@@ -1,6 +1,8 @@
 using Alluxio.Configuration;
+using Alluxio.Errors;
 using Alluxio.Paths;
 using Kodo.Client;
+using Microsoft.Extensions.Logging;
 
 namespace Alluxio.UnderFs.Kodo;
 
@@ -9,19 +11,27 @@ public sealed class KodoUnderFileSystemFactory : IUnderFileSystemFactory
 {
     public const string Scheme = "kodo";
 
-    public bool SupportsPath(string path) =>
-        AlluxioUri.TryParse(path, out var uri) && uri!.Scheme == Scheme && !string.IsNullOrEmpty(uri.Authority);
+    public IReadOnlyList<string> Schemes { get; } = [Scheme];
 
+    /// <exception cref="InvalidPathException">The URI names no bucket.</exception>
     /// <exception cref="ConfigurationException">A required key is missing or a value is out of range.</exception>
-    public IUnderFileSystem Create(string path, UnderFileSystemConfiguration configuration)
+    public UnderFileSystem Create(AlluxioUri uri, UnderFileSystemConfiguration configuration, UnderFileSystemContext context)
     {
+        ArgumentNullException.ThrowIfNull(uri);
         ArgumentNullException.ThrowIfNull(configuration);
-        var bucket = AlluxioUri.Parse(path).Authority!;
-        return new KodoUnderFileSystem(new KodoClient(ClientOptions(bucket, configuration.Configuration)), configuration);
+        ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrEmpty(uri.Authority))
+        {
+            throw InvalidPathException.ForPath(uri.ToString(), "a kodo:// URI names its bucket, as in kodo://bucket/dir/");
+        }
+
+        var options = ClientOptions(uri.Authority, configuration.Configuration, context.TimeProvider);
+        var client = new KodoClient(options, context.LoggerFactory.CreateLogger<KodoClient>());
+        return new KodoUnderFileSystem(client, configuration);
     }
 
     /// <summary>The client settings a UFS for <paramref name="bucket"/> uses.</summary>
-    public static KodoClientOptions ClientOptions(string bucket, AlluxioConfiguration conf)
+    public static KodoClientOptions ClientOptions(string bucket, AlluxioConfiguration conf, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(conf);
         try
@@ -44,6 +54,7 @@ public sealed class KodoUnderFileSystemFactory : IUnderFileSystemFactory
                 MultipartThreshold = (int)Math.Min(int.MaxValue, conf.GetBytes(PropertyKeys.KodoMultipartThreshold)),
                 PartSize = (int)Math.Min(int.MaxValue, conf.GetBytes(PropertyKeys.KodoMultipartPartSize)),
                 PartConcurrency = conf.GetInt(PropertyKeys.KodoMultipartConcurrency),
+                TimeProvider = timeProvider ?? TimeProvider.System,
             };
         }
         catch (ArgumentException e)

@@ -1,3 +1,4 @@
+using Alluxio.Errors;
 using Microsoft.Extensions.Logging;
 
 namespace Alluxio.UnderFs;
@@ -8,6 +9,6 @@ internal static partial class UnderFileSystemLog
     [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "UFS {Operation} of {Path} took {ElapsedMs} ms")]
     public static partial void SlowCall(ILogger logger, string operation, string path, long elapsedMs);
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "UFS {Operation} of {Path} failed: {Error}")]
-    public static partial void CallFailed(ILogger logger, string operation, string path, string error);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "UFS {Operation} of {Path} failed ({ErrorType}): {Error}")]
+    public static partial void CallFailed(ILogger logger, string operation, string path, ErrorType errorType, string error);
 }

@@ -2,14 +2,12 @@ using System.Diagnostics.Metrics;
 
 namespace Alluxio.UnderFs;
 
-/// <summary>The UFS meter: every call's duration and every failure, tagged with the operation and the UFS type.</summary>
-internal static class UnderFileSystemMetrics
+/// <summary>The UFS instruments: every call's duration and every failure, tagged with the operation and the UFS type.</summary>
+internal sealed class UnderFileSystemMetrics(Meter meter)
 {
-    public static readonly Meter Meter = new("Alluxio.UnderFs");
-
-    public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
+    public Histogram<double> Duration { get; } = meter.CreateHistogram<double>(
         "alluxio.ufs.operation.duration", "ms", "How long each UFS call took.");
 
-    public static readonly Counter<long> Failures = Meter.CreateCounter<long>(
+    public Counter<long> Failures { get; } = meter.CreateCounter<long>(
         "alluxio.ufs.operation.failures", description: "UFS calls that threw.");
 }

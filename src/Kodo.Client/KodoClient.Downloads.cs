@@ -15,7 +15,15 @@ public sealed partial class KodoClient
     /// an inverted range is ever sent (defect K11).
     /// </summary>
     /// <exception cref="KodoException">The object does not exist (<see cref="KodoException.IsNotFound"/>), or any other failure.</exception>
-    public async Task<KodoDownloadStream> OpenReadAsync(string key, long offset = 0, long? length = null, CancellationToken cancellationToken = default)
+    public Task<KodoDownloadStream> OpenReadAsync(string key, long offset = 0, long? length = null, CancellationToken cancellationToken = default) =>
+        OpenReadAsync(key, offset, length, expectedHash: null, cancellationToken);
+
+    /// <inheritdoc cref="OpenReadAsync(string, long, long?, CancellationToken)"/>
+    /// <param name="expectedHash">
+    /// The object's qetag as the caller knows it; when set, another version of the object fails the open
+    /// (<see cref="KodoException.IsChanged"/>) instead of returning its bytes.
+    /// </param>
+    public async Task<KodoDownloadStream> OpenReadAsync(string key, long offset, long? length, string? expectedHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
@@ -33,6 +41,12 @@ public sealed partial class KodoClient
         if (first.Response is null)
         {
             return new KodoDownloadStream(this, key, offset, offset, null);
+        }
+
+        if (expectedHash is not null && first.ETag is { } etag && !string.Equals(etag.Trim('"'), expectedHash, StringComparison.Ordinal))
+        {
+            first.Dispose();
+            throw KodoException.Changed("download", key, expectedHash, etag.Trim('"'));
         }
 
         var stop = end is { } e ? Math.Min(e, first.ObjectSize) : first.ObjectSize;

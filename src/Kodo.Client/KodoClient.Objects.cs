@@ -3,6 +3,7 @@ using System.Text;
 using Kodo.Client.Json;
 using Kodo.Protocol;
 using Kodo.Protocol.Auth;
+using Kodo.Protocol.Errors;
 
 namespace Kodo.Client;
 
@@ -15,9 +16,6 @@ public sealed partial class KodoClient
     /// <summary>Kodo's largest list page.</summary>
     public const int MaxListLimit = 1000;
 
-    private const int NoSuchEntry = 612;
-    private const int EntryExists = 614;
-
     /// <summary>Describes <paramref name="key"/>, or returns null when it does not exist (612).</summary>
     /// <exception cref="KodoException">Any other failure: credentials, network, timeout, server error.</exception>
     public async Task<KodoObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
@@ -29,7 +27,7 @@ public sealed partial class KodoClient
         return await ExecuteAsync(Operation, key, async token =>
         {
             var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Get, endpoints.Rs, path, null), token).ConfigureAwait(false);
-            if (response.Status == NoSuchEntry)
+            if (response.Status == (int)KodoStatusCode.NoSuchEntry)
             {
                 return null;
             }
@@ -78,19 +76,22 @@ public sealed partial class KodoClient
         return new KodoListPage(items, prefixes, string.IsNullOrEmpty(answer.Marker) ? null : answer.Marker);
     }
 
-    /// <summary>Deletes <paramref name="key"/>; false when it did not exist (612).</summary>
+    /// <summary>
+    /// Deletes <paramref name="key"/>; false when it did not exist (612). After an attempt whose outcome is unknown
+    /// (its answer was lost), 612 means that attempt deleted it, so the answer is true.
+    /// </summary>
     public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         const string Operation = "delete";
         var endpoints = await GetEndpointsAsync(cancellationToken).ConfigureAwait(false);
         var path = "/delete/" + EncodedEntryUri.Encode(_options.Bucket, key);
-        return await ExecuteAsync(Operation, key, async token =>
+        return await ExecuteAsync(Operation, key, async (retried, token) =>
         {
             var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Post, endpoints.Rs, path, []), token).ConfigureAwait(false);
-            if (response.Status == NoSuchEntry)
+            if (response.Status == (int)KodoStatusCode.NoSuchEntry)
             {
-                return false;
+                return retried;
             }
 
             ThrowIfFailed(Operation, key, response);
@@ -99,54 +100,61 @@ public sealed partial class KodoClient
     }
 
     /// <summary>
-    /// Deletes <paramref name="keys"/> through /batch, at most <see cref="MaxBatchOperations"/> per request, and
-    /// reports each key's outcome in order. A key that was already gone (612) is reported, not thrown; a request
-    /// that fails as a whole throws.
+    /// Deletes <paramref name="keys"/> through /batch, at most <see cref="MaxBatchOperations"/> per request with the
+    /// requests in parallel (within the client's request limit), and reports each key's outcome in order. A key that
+    /// was already gone (612) is reported, not thrown; after an attempt whose answer was lost, 612 counts as deleted
+    /// by that attempt. A request that fails as a whole throws.
     /// </summary>
     public async Task<IReadOnlyList<KodoDeleteResult>> DeleteManyAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        const string Operation = "batch delete";
         var all = keys.ToList();
         if (all.Contains(null!))
         {
             throw new ArgumentException("A key is null.", nameof(keys));
         }
 
-        var results = new List<KodoDeleteResult>(all.Count);
         if (all.Count == 0)
         {
-            return results;
+            return [];
         }
 
         var endpoints = await GetEndpointsAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in all.Chunk(MaxBatchOperations))
+        var chunks = await Task.WhenAll(all.Chunk(MaxBatchOperations).Select(chunk => DeleteBatchAsync(endpoints, chunk, cancellationToken))).ConfigureAwait(false);
+        return [.. chunks.SelectMany(c => c)];
+    }
+
+    private async Task<IReadOnlyList<KodoDeleteResult>> DeleteBatchAsync(ServiceEndpoints endpoints, string[] chunk, CancellationToken cancellationToken)
+    {
+        const string Operation = "batch delete";
+        var body = new StringBuilder();
+        foreach (var key in chunk)
         {
-            var body = new StringBuilder();
-            foreach (var key in chunk)
-            {
-                body.Append(body.Length == 0 ? "op=" : "&op=").Append(Uri.EscapeDataString("/delete/" + EncodedEntryUri.Encode(_options.Bucket, key)));
-            }
-
-            var form = Encoding.ASCII.GetBytes(body.ToString());
-            var answer = await ExecuteAsync(Operation, null, async token =>
-            {
-                var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Post, endpoints.Rs, "/batch", form), token).ConfigureAwait(false);
-                ThrowIfFailed(Operation, null, response);
-                var items = Parse(Operation, null, response, KodoClientJsonContext.Default.ListBatchItemResponse);
-                return items.Count == chunk.Length
-                    ? items
-                    : throw KodoException.Protocol(Operation, null, "the answer does not have one result per key.");
-            }, cancellationToken).ConfigureAwait(false);
-
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var item = answer[i];
-                results.Add(new KodoDeleteResult(chunk[i], item.Code, item.Code == 200 ? null : item.Data?.Error));
-            }
+            body.Append(body.Length == 0 ? "op=" : "&op=").Append(Uri.EscapeDataString("/delete/" + EncodedEntryUri.Encode(_options.Bucket, key)));
         }
 
-        return results;
+        var form = Encoding.ASCII.GetBytes(body.ToString());
+        return await ExecuteAsync(Operation, null, async (retried, token) =>
+        {
+            var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Post, endpoints.Rs, "/batch", form), token).ConfigureAwait(false);
+            ThrowIfFailed(Operation, null, response);
+            var items = Parse(Operation, null, response, KodoClientJsonContext.Default.ListBatchItemResponse);
+            if (items.Count != chunk.Length)
+            {
+                throw KodoException.Protocol(Operation, null, "the answer does not have one result per key.");
+            }
+
+            var results = new KodoDeleteResult[chunk.Length];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var code = items[i].Code;
+                results[i] = retried && code == (int)KodoStatusCode.NoSuchEntry
+                    ? new KodoDeleteResult(chunk[i], (int)KodoStatusCode.Ok, null)
+                    : new KodoDeleteResult(chunk[i], code, code == (int)KodoStatusCode.Ok ? null : items[i].ErrorText);
+            }
+
+            return results;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -165,6 +173,11 @@ public sealed partial class KodoClient
     public Task<bool> MoveAsync(string source, string destination, bool force = false, CancellationToken cancellationToken = default) =>
         CopyOrMoveAsync("move", source, destination, force, cancellationToken);
 
+    /// <remarks>
+    /// Copy and move are not idempotent. After an attempt whose answer was lost, "exists" (614) or, for a move, "no
+    /// such entry" (612) may be that attempt's own success: the answer is then checked against the objects (the
+    /// destination carries the source's hash, or the moved source is gone and the destination is there).
+    /// </remarks>
     private async Task<bool> CopyOrMoveAsync(string operation, string source, string destination, bool force, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -172,10 +185,18 @@ public sealed partial class KodoClient
         var endpoints = await GetEndpointsAsync(cancellationToken).ConfigureAwait(false);
         var path = "/" + operation + "/" + EncodedEntryUri.Encode(_options.Bucket, source) + "/"
             + EncodedEntryUri.Encode(_options.Bucket, destination) + "/force/" + (force ? "true" : "false");
-        return await ExecuteAsync(operation, source, async token =>
+        var isMove = operation == "move";
+        return await ExecuteAsync(operation, source, async (retried, token) =>
         {
             var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Post, endpoints.Rs, path, []), token).ConfigureAwait(false);
-            if (response.Status == EntryExists && !force)
+            var outcome = (KodoStatusCode)response.Status;
+            if (retried && (outcome == KodoStatusCode.EntryExists || (isMove && outcome == KodoStatusCode.NoSuchEntry))
+                && await EarlierAttemptLandedAsync(source, destination, isMove, token).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            if (outcome == KodoStatusCode.EntryExists && !force)
             {
                 return false;
             }
@@ -183,6 +204,24 @@ public sealed partial class KodoClient
             ThrowIfFailed(operation, source, response);
             return true;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a copy or move of <paramref name="source"/> whose answer was lost did take effect.</summary>
+    private async Task<bool> EarlierAttemptLandedAsync(string source, string destination, bool isMove, CancellationToken cancellationToken)
+    {
+        var from = StatAsync(source, cancellationToken);
+        var to = StatAsync(destination, cancellationToken);
+        await Task.WhenAll(from, to).ConfigureAwait(false);
+        var copy = await to.ConfigureAwait(false);
+        var original = await from.ConfigureAwait(false);
+        if (copy is null)
+        {
+            return false;
+        }
+
+
+        // A move landed when its source is gone; a copy when the destination holds the source's content.
+        return isMove ? original is null : original is not null && string.Equals(original.Hash, copy.Hash, StringComparison.Ordinal);
     }
 
     /// <summary>

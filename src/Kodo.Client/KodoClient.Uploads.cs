@@ -5,6 +5,7 @@ using System.Text.Json;
 using Kodo.Client.Json;
 using Kodo.Protocol;
 using Kodo.Protocol.Auth;
+using Kodo.Protocol.Errors;
 using Kodo.Protocol.Hashing;
 
 namespace Kodo.Client;
@@ -100,7 +101,7 @@ public sealed partial class KodoClient
         var endpoints = await GetEndpointsAsync(cancellationToken).ConfigureAwait(false);
         var path = MultipartPath(key) + "/" + Uri.EscapeDataString(uploadId);
         var body = JsonSerializer.SerializeToUtf8Bytes(new CompleteUploadRequest { Parts = [.. parts] }, KodoClientJsonContext.Default.CompleteUploadRequest);
-        return await ExecuteAsync(Operation, key, async token =>
+        return await ExecuteAsync(Operation, key, async (retried, token) =>
         {
             var response = await SendBufferedAsync(() =>
             {
@@ -109,10 +110,29 @@ public sealed partial class KodoClient
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 return request;
             }, token).ConfigureAwait(false);
+            if (retried && response.Status == (int)KodoStatusCode.NoSuchEntry
+                && await CompletedEarlierAsync(key, parts, token).ConfigureAwait(false) is { } earlier)
+            {
+                // The lost answer was a success: the upload id is gone because the object was made from these parts.
+                return earlier;
+            }
+
             ThrowIfFailed(Operation, key, response);
             var put = Parse(Operation, key, response, KodoClientJsonContext.Default.PutResponse);
             return new KodoPutResult(put.Hash ?? "", put.Key ?? key);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The object at <paramref name="key"/> when its hash is the one these parts make, else null.</summary>
+    private async Task<KodoPutResult?> CompletedEarlierAsync(string key, IReadOnlyList<CompletedPart> parts, CancellationToken cancellationToken)
+    {
+        if (await StatAsync(key, cancellationToken).ConfigureAwait(false) is not { } info)
+        {
+            return null;
+        }
+
+        var expected = EtagV2.Compute([.. parts.Select(p => new PartEtag(p.Size, p.Etag))]);
+        return string.Equals(info.Hash, expected, StringComparison.Ordinal) ? new KodoPutResult(info.Hash, key) : null;
     }
 
     /// <summary>Aborts a multipart upload; an upload that is already gone (612) counts as aborted.</summary>
@@ -124,7 +144,7 @@ public sealed partial class KodoClient
         await ExecuteAsync(Operation, key, async token =>
         {
             var response = await SendBufferedAsync(() => CreateUploadRequest(HttpMethod.Delete, endpoints.Up, path, key), token).ConfigureAwait(false);
-            if (response.Status != NoSuchEntry)
+            if (response.Status != (int)KodoStatusCode.NoSuchEntry)
             {
                 ThrowIfFailed(Operation, key, response);
             }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Kodo.Client.Json;
 using Kodo.Protocol;
+using Kodo.Protocol.Errors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -96,8 +96,18 @@ public sealed partial class KodoClient : IAsyncDisposable, IDisposable
     /// <see cref="KodoClientOptions.RequestTimeout"/>, and turns what escapes into a <see cref="KodoException"/>:
     /// only the caller's own cancellation stays an <see cref="OperationCanceledException"/>.
     /// </summary>
+    internal Task<T> ExecuteAsync<T>(
+        string operation, string? key, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
+        ExecuteAsync(operation, key, (_, token) => attempt(token), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync{T}(string, string?, Func{CancellationToken, Task{T}}, CancellationToken)"/>, telling
+    /// each attempt whether an earlier one may have acted on the server: it failed without a definite answer (a
+    /// dropped connection, a timeout, a 5xx). An attempt that is not idempotent reads its answer in that light:
+    /// a delete answered "no such entry" then is done, not missing.
+    /// </summary>
     internal async Task<T> ExecuteAsync<T>(
-        string operation, string? key, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+        string operation, string? key, Func<bool, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
@@ -105,10 +115,10 @@ public sealed partial class KodoClient : IAsyncDisposable, IDisposable
         var context = ResilienceContextPool.Shared.Get(operation, linked.Token);
         try
         {
+            var attempts = 0;
             return await _pipeline.ExecuteAsync(
-                static async (context, attempt) => await attempt(context.CancellationToken).ConfigureAwait(false),
-                context,
-                attempt).ConfigureAwait(false);
+                async context => await attempt(Interlocked.Increment(ref attempts) > 1, context.CancellationToken).ConfigureAwait(false),
+                context).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not KodoException && !cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
@@ -180,22 +190,8 @@ public sealed partial class KodoClient : IAsyncDisposable, IDisposable
     internal static string? GetReqId(HttpResponseMessage response) =>
         response.Headers.TryGetValues(ReqIdHeader, out var values) ? values.FirstOrDefault() : null;
 
-    internal static string? ReadErrorText(ReadOnlySpan<byte> body)
-    {
-        if (body.IsEmpty)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(body, KodoClientJsonContext.Default.ErrorResponse)?.Error;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    internal static string? ReadErrorText(ReadOnlySpan<byte> body) =>
+        !body.IsEmpty && KodoError.TryParse(body, out var error) ? error.Error : null;
 
     /// <summary>Parses a JSON answer, or throws a retryable protocol error (the Java SDK retries a 200 it cannot parse).</summary>
     internal static T Parse<T>(string operation, string? key, BufferedResponse response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)

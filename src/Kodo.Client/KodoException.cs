@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kodo.Protocol.Errors;
 
 namespace Kodo.Client;
 
@@ -27,17 +28,21 @@ public sealed class KodoException : IOException
     {
     }
 
-    internal KodoException(string message, int statusCode, string? errorText, string? reqId, bool isTimeout, Exception? innerException)
+    internal KodoException(string message, int statusCode, string? errorText, string? reqId, bool isTimeout, Exception? innerException, bool isChanged = false)
         : base(message, innerException)
     {
         StatusCode = statusCode;
         ErrorText = errorText;
         ReqId = reqId;
         IsTimeout = isTimeout;
+        IsChanged = isChanged;
     }
 
     /// <summary>The HTTP status (Kodo's own 6xx codes included), or <see cref="NoStatus"/> for a network failure or timeout.</summary>
     public int StatusCode { get; }
+
+    /// <summary>The status as Kodo's code, for comparisons by name.</summary>
+    public KodoStatusCode Status => (KodoStatusCode)StatusCode;
 
     /// <summary>The "error" text of Kodo's answer, when it sent one.</summary>
     public string? ErrorText { get; }
@@ -48,17 +53,31 @@ public sealed class KodoException : IOException
     /// <summary>True when the call ran out of its <see cref="KodoClientOptions.RequestTimeout"/>.</summary>
     public bool IsTimeout { get; }
 
+    /// <summary>The object is not the version the caller expected: its hash changed.</summary>
+    public bool IsChanged { get; }
+
     /// <summary>The object (612 on rs) or document (404 on io) does not exist.</summary>
-    public bool IsNotFound => StatusCode is 612 or 404;
+    public bool IsNotFound => Status is KodoStatusCode.NoSuchEntry or KodoStatusCode.NotFound;
 
     /// <summary>Kodo refused the credentials: a wrong key pair, a bad signature or an expired token.</summary>
-    public bool IsAuthentication => StatusCode == 401;
+    public bool IsAuthentication => Status == KodoStatusCode.Unauthorized;
+
+    /// <summary>The request is not allowed: a key outside the token's scope, a frozen account, a shared-bucket restriction.</summary>
+    public bool IsForbidden => Status is KodoStatusCode.Forbidden or KodoStatusCode.AccountFrozen
+        or KodoStatusCode.SharedBucketRestricted or KodoStatusCode.SharedBucketOperationRestricted;
+
+    /// <summary>The bucket does not exist, or not for this access key (631).</summary>
+    public bool IsNoSuchBucket => Status == KodoStatusCode.NoSuchBucket;
 
     /// <summary>The destination exists and the operation was not forced (614).</summary>
-    public bool IsAlreadyExists => StatusCode == 614;
+    public bool IsAlreadyExists => Status == KodoStatusCode.EntryExists;
+
+    /// <summary>Kodo refused the request itself (4xx, a bad marker, a too-long key): repeating it cannot help.</summary>
+    public bool IsInvalidRequest =>
+        (StatusCode is >= 400 and < 500 && !IsAuthentication && !IsForbidden && !IsNotFound) || Status is KodoStatusCode.InvalidMarker;
 
     /// <summary>Whether trying again may succeed: network failures and most 5xx, never a 4xx.</summary>
-    public bool IsRetryable => IsRetryableStatus(StatusCode);
+    public bool IsRetryable => !IsChanged && IsRetryableStatus(StatusCode);
 
     /// <summary>
     /// The statuses worth retrying: no answer at all, or 5xx and above except the codes that state a fact about the
@@ -68,8 +87,16 @@ public sealed class KodoException : IOException
     {
         NoStatus => true,
         < 500 => false,
-        501 or 509 or 579 or 608 or 612 or 614 or 616 or 618 or 630 or 631 or 632 or 640 or 701 => false,
-        _ => true,
+        _ => (KodoStatusCode)statusCode switch
+        {
+            KodoStatusCode.CallbackFailed or KodoStatusCode.ContentModified or KodoStatusCode.NoSuchEntry
+                or KodoStatusCode.EntryExists or KodoStatusCode.SharedBucketRestricted
+                or KodoStatusCode.SharedBucketOperationRestricted or KodoStatusCode.TooManyBuckets
+                or KodoStatusCode.NoSuchBucket or KodoStatusCode.ShareLimitReached or KodoStatusCode.InvalidMarker
+                or KodoStatusCode.UploadContextExpired or KodoStatusCode.NotImplemented
+                or KodoStatusCode.BandwidthLimitExceeded => false,
+            _ => true,
+        },
     };
 
     internal static KodoException FromResponse(string operation, string? key, int statusCode, string? errorText, string? reqId)
@@ -96,6 +123,10 @@ public sealed class KodoException : IOException
             $"Kodo {operation}{Describe(key)} timed out after {timeout.TotalMilliseconds:0} ms.");
         return new KodoException(message, NoStatus, null, null, isTimeout: true, innerException);
     }
+
+    internal static KodoException Changed(string operation, string key, string expectedHash, string actualHash) =>
+        new($"Kodo {operation}{Describe(key)} failed: the object changed (its hash is {actualHash}, not the expected {expectedHash}).",
+            NoStatus, null, null, isTimeout: false, null, isChanged: true);
 
     internal static KodoException Protocol(string operation, string? key, string problem) =>
         new($"Kodo {operation}{Describe(key)} failed: {problem}", NoStatus, null, null, isTimeout: false, null);

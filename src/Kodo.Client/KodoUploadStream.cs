@@ -335,7 +335,7 @@ public sealed class KodoUploadStream : Stream
         {
             var uploadId = await _uploadId!.ConfigureAwait(false);
             var etag = await _client.UploadPartAsync(_key, uploadId, number, buffer.AsMemory(0, length), _abort.Token).ConfigureAwait(false);
-            return new CompletedPart { Etag = etag, PartNumber = number };
+            return new CompletedPart { Etag = etag, PartNumber = number, Size = length };
         }
         catch (Exception e)
         {

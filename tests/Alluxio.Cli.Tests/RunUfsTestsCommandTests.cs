@@ -40,7 +40,29 @@ public sealed class RunUfsTestsCommandTests : IDisposable
         var run = CliRun.InProcess(_conf.Path, "runUfsTests", "--path", "nope://bucket/dir");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("nope://bucket/dir is not a valid path", Assert.Single(run.ErrorLines));
+        Assert.Equal(
+            "Error: No under file system supports the scheme 'nope' of nope://bucket/dir; supported schemes: file, kodo.",
+            Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void AKodoPathWithoutABucketSaysWhatIsMissing()
+    {
+        var run = CliRun.InProcess(_conf.Path, "runUfsTests", "--path", "kodo:///dir");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("Error: Path kodo:///dir is invalid: a kodo:// URI names its bucket, as in kodo://bucket/dir/.", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void AnUnreadableLocalPathIsOneReadableLine()
+    {
+        var run = CliRun.InProcess(_conf.Path, "runUfsTests", "--path", "/proc/ufs");
+
+        Assert.Equal(255, run.ExitCode);
+        var line = Assert.Single(run.OutLines.Concat(run.ErrorLines), l => l.Contains("/proc/ufs", StringComparison.Ordinal));
+        Assert.DoesNotMatch("[A-Z][a-z]+_[A-Za-z]+_", line);
+        Assert.Contains("Failed to create the test directory /proc/ufs/", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Alluxio.Configuration;
+using Alluxio.Testing;
 using Alluxio.UnderFs.Contract;
 using Kodo.Emulator;
 using Kodo.Emulator.Faults;
@@ -12,15 +13,19 @@ internal sealed class KodoUfsHost : IAsyncDisposable
     public const string AccessKey = "ufs-test-ak";
     public const string SecretKey = "FAKE-UFS-TEST-SK-4f2a";
 
-    private KodoUfsHost(EmulatorServer emulator, IUnderFileSystem ufs)
+    private KodoUfsHost(EmulatorServer emulator, UnderFileSystem ufs, LogCapture logs)
     {
         Emulator = emulator;
         Ufs = ufs;
+        Logs = logs;
     }
 
     public EmulatorServer Emulator { get; }
 
-    public IUnderFileSystem Ufs { get; }
+    public UnderFileSystem Ufs { get; }
+
+    /// <summary>What the UFS logged; an unexpected error in it fails the test.</summary>
+    public LogCapture Logs { get; }
 
     public const string Root = "kodo://" + Bucket + "/dir";
 
@@ -30,9 +35,10 @@ internal sealed class KodoUfsHost : IAsyncDisposable
             new EmulatorOptions { Port = 0, Buckets = [Bucket], AccessKey = AccessKey, SecretKey = SecretKey },
             TestContext.Current.CancellationToken);
         var configuration = UfsContractRunner.Configure(AlluxioConfiguration.Defaults, Options(emulator.Endpoint, secretKey));
-        var ufs = new UnderFileSystemRegistry().Register(new KodoUnderFileSystemFactory()).Create(Root, configuration);
+        var logs = new LogCapture();
+        var ufs = new UnderFileSystemRegistry(TestUfs.Context(logs)).Register(new KodoUnderFileSystemFactory()).Create(Root, configuration);
         emulator.State.Faults.Settings = faults ?? FaultSettings.None;
-        return new KodoUfsHost(emulator, ufs);
+        return new KodoUfsHost(emulator, ufs, logs);
     }
 
     /// <summary>The mount options of the seed page, pointed at the emulator.</summary>
@@ -51,5 +57,6 @@ internal sealed class KodoUfsHost : IAsyncDisposable
     {
         await Ufs.DisposeAsync();
         await Emulator.DisposeAsync();
+        Logs.Dispose();
     }
 }

@@ -1,4 +1,7 @@
 using Alluxio.Configuration;
+using Alluxio.Errors;
+using Alluxio.Paths;
+using Alluxio.Testing;
 using Kodo.Client;
 
 namespace Alluxio.UnderFs.Kodo.Tests;
@@ -11,9 +14,11 @@ public sealed class KodoUnderFileSystemTests
     {
         await using var host = await KodoUfsHost.StartAsync(secretKey: "FAKE-WRONG-SECRET-9d");
 
-        var error = await Assert.ThrowsAsync<KodoException>(() => host.Ufs.GetStatusAsync(KodoUfsHost.Root + "/x", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<AlluxioException>(() => host.Ufs.GetStatusAsync(KodoUfsHost.Root + "/x", TestContext.Current.CancellationToken));
 
-        Assert.True(error.IsAuthentication);
+        Assert.Equal(ErrorType.Unauthenticated, error.ErrorType);
+        Assert.True(Assert.IsType<KodoException>(error.InnerException).IsAuthentication);
+        Assert.Contains("authentication failed, check fs.kodo.accesskey and fs.kodo.secretkey", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("FAKE-WRONG-SECRET-9d", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(KodoUfsHost.SecretKey, error.ToString(), StringComparison.Ordinal);
     }
@@ -24,7 +29,7 @@ public sealed class KodoUnderFileSystemTests
         await using var host = await KodoUfsHost.StartAsync(secretKey: "FAKE-WRONG-SECRET-1c");
         var stream = await host.Ufs.CreateAsync(KodoUfsHost.Root + "/never", cancellationToken: TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAnyAsync<IOException>(async () =>
+        await Assert.ThrowsAnyAsync<AlluxioException>(async () =>
         {
             await stream.WriteAsync(new byte[100], TestContext.Current.CancellationToken);
             await stream.DisposeAsync();
@@ -51,7 +56,7 @@ public sealed class KodoUnderFileSystemTests
         }
 
         var names = await host.Ufs.ListStatusAsync(KodoUfsHost.Root + "/we ird", cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(["%2F #?+&=数据😀.txt"], names!.Select(n => n.Name));
+        Assert.Equal(["%2F #?+&=数据😀.txt"], await names!.Select(n => n.Name).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -79,11 +84,23 @@ public sealed class KodoUnderFileSystemTests
         var configuration = UnderFileSystemConfiguration.ForMount(
             AlluxioConfiguration.Defaults, [new("fs.kodo.accesskey", "ak"), new("fs.kodo.secretkey", "FAKE-SK-77")]);
 
-        var error = Assert.Throws<ConfigurationException>(() => new KodoUnderFileSystemFactory().Create("kodo://b/x", configuration));
+        using var logs = new LogCapture();
+        var error = Assert.Throws<ConfigurationException>(() => new KodoUnderFileSystemFactory().Create(AlluxioUri.Parse("kodo://b/x"), configuration, TestUfs.Context(logs)));
 
         Assert.Contains("alluxio.underfs.kodo.downloadhost is required", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("FAKE-SK-77", error.Message, StringComparison.Ordinal);
         await Task.CompletedTask;
+    }
+
+    [Fact]
+    public void AKodoUriWithoutABucketSaysSo()
+    {
+        using var logs = new LogCapture();
+        var configuration = UnderFileSystemConfiguration.ForMount(AlluxioConfiguration.Defaults, []);
+
+        var error = Assert.Throws<InvalidPathException>(() => new KodoUnderFileSystemFactory().Create(AlluxioUri.Parse("kodo:///dir"), configuration, TestUfs.Context(logs)));
+
+        Assert.Equal("Path kodo:///dir is invalid: a kodo:// URI names its bucket, as in kodo://bucket/dir/.", error.Message);
     }
 
     [Fact]
@@ -105,7 +122,8 @@ public sealed class KodoUnderFileSystemTests
         var options = KodoUfsHost.Options(emulator.Endpoint)
             .Select(o => o.Key == "fs.kodo.accesskey" ? new KeyValuePair<string, string>("fs.kodo.accessKey", o.Value) : o);
         var configuration = UnderFileSystemConfiguration.ForMount(AlluxioConfiguration.Defaults, options);
-        await using var ufs = new KodoUnderFileSystemFactory().Create(KodoUfsHost.Root, configuration);
+        using var logs = new LogCapture();
+        await using var ufs = new KodoUnderFileSystemFactory().Create(AlluxioUri.Parse(KodoUfsHost.Root), configuration, TestUfs.Context(logs));
 
         Assert.True(await ufs.MkdirsAsync(KodoUfsHost.Root, cancellationToken: TestContext.Current.CancellationToken));
         Assert.True(await ufs.IsDirectoryAsync(KodoUfsHost.Root, TestContext.Current.CancellationToken));

@@ -1,34 +1,47 @@
 using Alluxio.Configuration;
+using Alluxio.Errors;
+using Alluxio.Testing;
 using Alluxio.UnderFs.Local;
 
 namespace Alluxio.UnderFs.Tests;
 
-public sealed class UnderFileSystemRegistryTests
+public sealed class UnderFileSystemRegistryTests : IDisposable
 {
+    private readonly LogCapture _logs = new();
+
+    public void Dispose() => _logs.Dispose();
+
     [Theory]
     [InlineData("/tmp/x", true)]
     [InlineData("file:///tmp/x", true)]
     [InlineData("kodo://bucket/x", false)]
-    [InlineData("relative/x", false)]
     public void TheLocalFactoryTakesLocalPaths(string path, bool supported) =>
-        Assert.Equal(supported, new UnderFileSystemRegistry().Register(new LocalUnderFileSystemFactory()).SupportsPath(path));
+        Assert.Equal(supported, CreateRegistry().SupportsPath(path));
 
     [Fact]
-    public void AnUnsupportedPathIsAnError()
+    public void AnUnsupportedSchemeIsNamedWithTheSupportedOnes()
     {
-        var registry = new UnderFileSystemRegistry().Register(new LocalUnderFileSystemFactory());
+        var error = Assert.Throws<InvalidPathException>(() => CreateRegistry().Create("nosuch://b/x", Configuration()));
 
-        var error = Assert.Throws<ArgumentException>(() => registry.Create("kodo://b/x", new UnderFileSystemConfiguration(AlluxioConfiguration.Defaults)));
-
-        Assert.StartsWith("Unable to create an UnderFileSystem instance for path: kodo://b/x", error.Message, StringComparison.Ordinal);
+        Assert.Equal("No under file system supports the scheme 'nosuch' of nosuch://b/x; supported schemes: file.", error.Message);
     }
+
+    [Fact]
+    public void ARelativeLocalPathIsRefusedWithTheReason()
+    {
+        var error = Assert.Throws<InvalidPathException>(() => CreateRegistry().Create("relative/x", Configuration()));
+
+        Assert.Equal("Path relative/x is invalid: a local path must be absolute.", error.Message);
+    }
+
+    [Fact]
+    public void TwoFactoriesCannotClaimOneScheme() =>
+        Assert.Throws<InvalidOperationException>(() => CreateRegistry().Register(new LocalUnderFileSystemFactory()));
 
     [Fact]
     public async Task CreatedUfssAreWrappedWithLoggingAndKeepTheirType()
     {
-        var registry = new UnderFileSystemRegistry().Register(new LocalUnderFileSystemFactory());
-
-        await using var ufs = registry.Create("/tmp", new UnderFileSystemConfiguration(AlluxioConfiguration.Defaults));
+        await using var ufs = CreateRegistry().Create("/tmp", Configuration());
 
         Assert.IsType<UnderFileSystemWithLogging>(ufs);
         Assert.Equal("local", ufs.UnderFSType);
@@ -44,4 +57,9 @@ public sealed class UnderFileSystemRegistryTests
         Assert.Equal(["FAKE-UFS-SK"], configuration.SecretValues());
         Assert.Equal("MOUNT_OPTION", configuration.Configuration.GetSource(PropertyKeys.KodoEndpoint).ToString());
     }
+
+    private static UnderFileSystemConfiguration Configuration() => new(AlluxioConfiguration.Defaults);
+
+    private UnderFileSystemRegistry CreateRegistry() =>
+        new UnderFileSystemRegistry(TestUfs.Context(_logs)).Register(new LocalUnderFileSystemFactory());
 }

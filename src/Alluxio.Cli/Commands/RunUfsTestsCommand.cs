@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Diagnostics.Metrics;
+using Alluxio.Errors;
+using Alluxio.UnderFs;
 using Alluxio.UnderFs.Contract;
+using Microsoft.Extensions.Logging;
 
 namespace Alluxio.Cli.Commands;
 
@@ -32,13 +36,9 @@ internal static class RunUfsTestsCommand
                 mountOptions.Add(new(option[..separator].Trim(), option[(separator + 1)..].Trim()));
             }
 
-            var registry = UnderFileSystems.CreateRegistry();
-            if (!registry.SupportsPath(ufsPath))
-            {
-                context.Error.WriteLine($"{ufsPath} is not a valid path");
-                return ExitCodes.Failure;
-            }
-
+            using var meter = new Meter(UnderFileSystemContext.MeterName);
+            using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new TextWriterLoggerProvider(context.Error, LogLevel.Warning)));
+            var registry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(loggerFactory, TimeProvider.System, meter));
             var configuration = UfsContractRunner.Configure(context.Configuration, mountOptions);
             try
             {
@@ -48,10 +48,10 @@ internal static class RunUfsTestsCommand
                     return await UfsContractRunner.RunAsync(ufs, ufsPath, parseResult.GetValue(tests), context.Out, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception e) when (e is ArgumentException or IOException or Configuration.ConfigurationException)
+            catch (Exception e) when (e is AlluxioException or Configuration.ConfigurationException)
             {
                 context.Error.WriteLine($"Error: {Configuration.CredentialMasker.Redact(e.Message, configuration.SecretValues())}");
-                return UfsContractRunner.SetupFailed;
+                return e is InvalidPathException ? ExitCodes.Failure : UfsContractRunner.SetupFailed;
             }
         });
         return command;

@@ -8,7 +8,7 @@ namespace Alluxio.UnderFs.Contract;
 /// What a case works with: the UFS, its own empty test folder, Alluxio's test data (TestBytes, a file of three
 /// 512-byte blocks) and small assertions that fail with a clear message.
 /// </summary>
-public sealed class UfsContractContext(IUnderFileSystem ufs, string testDirectory, CancellationToken cancellationToken)
+public sealed class UfsContractContext(UnderFileSystem ufs, string testDirectory, CancellationToken cancellationToken)
 {
     /// <summary>The block size the suite configures, so that small files span several blocks and ranges.</summary>
     public const int BlockSize = 512;
@@ -19,7 +19,7 @@ public sealed class UfsContractContext(IUnderFileSystem ufs, string testDirector
     /// <summary>TestBytes repeated 3*512/9 = 170 times: 1530 bytes over three blocks.</summary>
     public static ReadOnlyMemory<byte> MultiBlockBytes { get; } = Repeat(TestBytes.Span, 3 * BlockSize / TestBytes.Length);
 
-    public IUnderFileSystem Ufs { get; } = ufs;
+    public UnderFileSystem Ufs { get; } = ufs;
 
     public string TestDirectory { get; } = testDirectory;
 
@@ -69,7 +69,7 @@ public sealed class UfsContractContext(IUnderFileSystem ufs, string testDirector
     {
         var options = new OpenOptions { Offset = offset };
         var stream = existing
-            ? await Ufs.OpenExistingFileAsync(path, options, CancellationToken).ConfigureAwait(false)
+            ? await Ufs.OpenAsync(path, options, CancellationToken).ConfigureAwait(false)
             : await Ufs.OpenAsync(path, options, CancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
@@ -145,6 +145,30 @@ public sealed class UfsContractContext(IUnderFileSystem ufs, string testDirector
         {
             throw new UfsContractException($"{what}: expected [{string.Join(", ", want)}], got [{string.Join(", ", got)}]");
         }
+    }
+
+    /// <summary>The entries of a listing, read whole (the suite's directories are small), or null for no directory.</summary>
+    public async Task<IReadOnlyList<UfsStatus>?> ListAsync(string path, ListOptions? options = null)
+    {
+        var listing = await Ufs.ListStatusAsync(path, options, CancellationToken).ConfigureAwait(false);
+        return listing is null ? null : await listing.ToListAsync(CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks that <paramref name="call"/> fails with "nothing is there", in whatever form the UFS throws it.</summary>
+    public static async Task CheckNotFoundAsync(UfsContractContext c, Func<Task> call, string what)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (Exception e) when (UnderFileSystemErrors.IsNotFound(c.Ufs, e))
+        {
+            return;
+        }
+
+        throw new UfsContractException($"{what}: expected a file-does-not-exist error");
     }
 
     public static async Task CheckThrowsAsync<TException>(Func<Task> call, string what)

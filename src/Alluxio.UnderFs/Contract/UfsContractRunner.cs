@@ -1,4 +1,5 @@
 using Alluxio.Configuration;
+using Alluxio.Errors;
 using Alluxio.UnderFs.Options;
 
 namespace Alluxio.UnderFs.Contract;
@@ -25,12 +26,12 @@ public static class UfsContractRunner
     }
 
     /// <summary>The cases that apply to <paramref name="ufs"/>, filtered by name when <paramref name="only"/> is given.</summary>
-    public static IReadOnlyList<UfsContractCase> Select(IUnderFileSystem ufs, IReadOnlyCollection<string>? only) =>
+    public static IReadOnlyList<UfsContractCase> Select(UnderFileSystem ufs, IReadOnlyCollection<string>? only) =>
         [.. UfsContractSuite.Cases.Where(c => c.AppliesTo(ufs) && (only is not { Count: > 0 } || only.Contains(c.Name, StringComparer.OrdinalIgnoreCase)))];
 
     /// <summary>Runs the suite and returns the number of failed cases, or <see cref="SetupFailed"/>.</summary>
     public static async Task<int> RunAsync(
-        IUnderFileSystem ufs, string path, IReadOnlyCollection<string>? only, TextWriter output, CancellationToken cancellationToken = default)
+        UnderFileSystem ufs, string path, IReadOnlyCollection<string>? only, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ufs);
         ArgumentNullException.ThrowIfNull(output);
@@ -43,7 +44,7 @@ public static class UfsContractRunner
                 return SetupFailed;
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is AlluxioException or IOException or UnauthorizedAccessException)
         {
             await output.WriteLineAsync($"Failed to create the test directory {testDirectory}: {e.Message}").ConfigureAwait(false);
             return SetupFailed;
@@ -78,7 +79,7 @@ public static class UfsContractRunner
     }
 
     /// <summary>Runs one case in its own empty folder; null when it passed, else the reason in one line.</summary>
-    public static async Task<string?> RunCaseAsync(IUnderFileSystem ufs, UfsContractCase contractCase, string folder, CancellationToken cancellationToken = default)
+    public static async Task<string?> RunCaseAsync(UnderFileSystem ufs, UfsContractCase contractCase, string folder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ufs);
         ArgumentNullException.ThrowIfNull(contractCase);
@@ -94,7 +95,8 @@ public static class UfsContractRunner
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
+            var kind = e is AlluxioException alluxio ? alluxio.ErrorType.ToString() : e.GetType().Name;
+            return $"{kind}: {e.Message}".ReplaceLineEndings(" ");
         }
         finally
         {
@@ -102,13 +104,13 @@ public static class UfsContractRunner
         }
     }
 
-    private static async Task TryDeleteAsync(IUnderFileSystem ufs, string folder, CancellationToken cancellationToken)
+    private static async Task TryDeleteAsync(UnderFileSystem ufs, string folder, CancellationToken cancellationToken)
     {
         try
         {
             await ufs.DeleteDirectoryAsync(folder, DeleteOptions.Recursive, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is AlluxioException or IOException or UnauthorizedAccessException)
         {
             // Cleaning up is best effort; a leftover folder does not change any case's verdict.
         }

@@ -28,7 +28,7 @@ public static partial class UfsContractSuite
     }
 
     private static Task CreateNoParentAsync(UfsContractContext c) =>
-        CheckThrowsAsync<IOException>(
+        CheckThrowsAsync<Exception>(
             () => c.WriteAsync(c.Path("noParent/testFile"), TestBytes, new CreateOptions { CreateParent = false }),
             "create without its parent");
 

@@ -41,7 +41,7 @@ public static partial class UfsContractSuite
     {
         var folder = c.Path("deleteLargeDirectory");
         var names = await c.PrepareLargeDirectoryAsync(folder).ConfigureAwait(false);
-        Check(await c.Ufs.DeleteExistingDirectoryAsync(folder, DeleteOptions.Recursive, c.CancellationToken).ConfigureAwait(false), "the recursive delete answered false");
+        Check(await c.Ufs.DeleteDirectoryAsync(folder, DeleteOptions.Recursive, c.CancellationToken).ConfigureAwait(false), "the recursive delete answered false");
         foreach (var name in names)
         {
             Check(!await c.Ufs.ExistsAsync(folder + "/" + name, c.CancellationToken).ConfigureAwait(false), $"{name} survived");
@@ -55,9 +55,9 @@ public static partial class UfsContractSuite
         var path = c.Path("createDeleteFileConjuction");
         await c.WriteTestBytesAsync(path).ConfigureAwait(false);
         Check(await c.Ufs.ExistsAsync(path, c.CancellationToken).ConfigureAwait(false), "the file does not exist after create");
-        Check(await c.Ufs.DeleteExistingFileAsync(path, c.CancellationToken).ConfigureAwait(false), "deleteExistingFile answered false");
+        Check(await c.Ufs.DeleteFileAsync(path, c.CancellationToken).ConfigureAwait(false), "deleteExistingFile answered false");
         Check(!await c.Ufs.ExistsAsync(path, c.CancellationToken).ConfigureAwait(false), "the file exists after delete");
-        var stream = await c.Ufs.CreateNonexistingFileAsync(path, cancellationToken: c.CancellationToken).ConfigureAwait(false);
+        var stream = await c.Ufs.CreateAsync(path, cancellationToken: c.CancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             await stream.WriteAsync(TestBytes, c.CancellationToken).ConfigureAwait(false);
@@ -70,6 +70,6 @@ public static partial class UfsContractSuite
     {
         var folder = c.Path("createThenDeleteExistingDirectory");
         await c.PrepareLargeDirectoryAsync(folder).ConfigureAwait(false);
-        Check(await c.Ufs.DeleteExistingDirectoryAsync(folder, DeleteOptions.Recursive, c.CancellationToken).ConfigureAwait(false), "deleteExistingDirectory answered false");
+        Check(await c.Ufs.DeleteDirectoryAsync(folder, DeleteOptions.Recursive, c.CancellationToken).ConfigureAwait(false), "deleteExistingDirectory answered false");
     }
 }

@@ -10,7 +10,7 @@ public static partial class UfsContractSuite
     {
         await c.WriteTestBytesAsync(c.Path("testFile")).ConfigureAwait(false);
         var root = AlluxioUri.Parse(c.TestDirectory).WithPath("/").ToString();
-        var children = await c.Ufs.ListStatusAsync(root, cancellationToken: c.CancellationToken).ConfigureAwait(false);
+        var children = await c.ListAsync(root).ConfigureAwait(false);
         Check(children is { Count: > 0 }, $"the listing of the root {root} is null or empty");
     }
 
@@ -20,7 +20,7 @@ public static partial class UfsContractSuite
         await c.Ufs.MkdirsAsync(folder + "/testDirNonEmpty2", cancellationToken: c.CancellationToken).ConfigureAwait(false);
         await c.WriteTestBytesAsync(folder + "/testDirNonEmptyF").ConfigureAwait(false);
         await c.WriteTestBytesAsync(folder + "/testDirNonEmpty2/testDirNonEmptyChildDirF").ConfigureAwait(false);
-        var children = await c.Ufs.ListStatusAsync(folder, cancellationToken: c.CancellationToken).ConfigureAwait(false);
+        var children = await c.ListAsync(folder).ConfigureAwait(false);
         CheckSameNames(["testDirNonEmpty2", "testDirNonEmptyF"], children?.Select(s => s.Name), "the children");
         foreach (var child in children!)
         {
@@ -33,7 +33,7 @@ public static partial class UfsContractSuite
     {
         var folder = c.Path("testDir");
         await c.Ufs.MkdirsAsync(folder, cancellationToken: c.CancellationToken).ConfigureAwait(false);
-        var children = await c.Ufs.ListStatusAsync(folder, cancellationToken: c.CancellationToken).ConfigureAwait(false);
+        var children = await c.ListAsync(folder).ConfigureAwait(false);
         Check(children is { Count: 0 }, "an empty directory does not list as empty");
     }
 
@@ -41,14 +41,14 @@ public static partial class UfsContractSuite
     {
         var file = c.Path("testFile");
         await c.WriteTestBytesAsync(file).ConfigureAwait(false);
-        Check(await c.Ufs.ListStatusAsync(file, cancellationToken: c.CancellationToken).ConfigureAwait(false) is null, "the listing of a file is not null");
+        Check(await c.ListAsync(file).ConfigureAwait(false) is null, "the listing of a file is not null");
     }
 
     private static async Task ListLargeDirectoryAsync(UfsContractContext c)
     {
         var folder = c.Path("listLargeDirectory");
         var names = await c.PrepareLargeDirectoryAsync(folder).ConfigureAwait(false);
-        var children = await c.Ufs.ListStatusAsync(folder, cancellationToken: c.CancellationToken).ConfigureAwait(false);
+        var children = await c.ListAsync(folder).ConfigureAwait(false);
         CheckSameNames(names, children?.Select(s => s.Name), "the 200 children");
     }
 
@@ -56,9 +56,9 @@ public static partial class UfsContractSuite
     {
         var root = c.Path("listStatusRecursive");
         await c.Ufs.MkdirsAsync(root, cancellationToken: c.CancellationToken).ConfigureAwait(false);
-        var empty = await c.Ufs.ListStatusAsync(root, ListOptions.Recursive, c.CancellationToken).ConfigureAwait(false);
+        var empty = await c.ListAsync(root, ListOptions.Recursive).ConfigureAwait(false);
         Check(empty is { Count: 0 }, "an empty directory does not list recursively as empty");
-        Check(await c.Ufs.ListStatusAsync(root + "/missing", ListOptions.Recursive, c.CancellationToken).ConfigureAwait(false) is null, "a missing path lists as non-null");
+        Check(await c.ListAsync(root + "/missing", ListOptions.Recursive).ConfigureAwait(false) is null, "a missing path lists as non-null");
 
         await c.Ufs.MkdirsAsync(root + "/sub1/sub11", cancellationToken: c.CancellationToken).ConfigureAwait(false);
         await c.Ufs.MkdirsAsync(root + "/sub2", cancellationToken: c.CancellationToken).ConfigureAwait(false);
@@ -66,15 +66,15 @@ public static partial class UfsContractSuite
         await c.WriteTestBytesAsync(root + "/sub2/file2").ConfigureAwait(false);
         await c.WriteTestBytesAsync(root + "/file").ConfigureAwait(false);
 
-        var all = await c.Ufs.ListStatusAsync(root, ListOptions.Recursive, c.CancellationToken).ConfigureAwait(false);
+        var all = await c.ListAsync(root, ListOptions.Recursive).ConfigureAwait(false);
         CheckSameNames(["sub1", "sub2", "sub1/sub11", "sub1/sub11/file11", "sub2/file2", "file"], all?.Select(s => s.Name), "the recursive listing");
         foreach (var from in new[] { root + "/sub1", root + "/sub1/" })
         {
-            var below = await c.Ufs.ListStatusAsync(from, ListOptions.Recursive, c.CancellationToken).ConfigureAwait(false);
+            var below = await c.ListAsync(from, ListOptions.Recursive).ConfigureAwait(false);
             CheckSameNames(["sub11", "sub11/file11"], below?.Select(s => s.Name), $"the recursive listing of {from}");
         }
 
-        Check(await c.Ufs.ListStatusAsync(root + "/file", ListOptions.Recursive, c.CancellationToken).ConfigureAwait(false) is null, "a recursive listing of a file is not null");
+        Check(await c.ListAsync(root + "/file", ListOptions.Recursive).ConfigureAwait(false) is null, "a recursive listing of a file is not null");
     }
 
     private static async Task MkdirsAsync(UfsContractContext c)

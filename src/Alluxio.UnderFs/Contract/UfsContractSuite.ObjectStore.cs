@@ -22,7 +22,7 @@ public static partial class UfsContractSuite
     {
         var baseFolder = c.Path("base");
         await c.PrepareObjectStoreAsync(baseFolder).ConfigureAwait(false);
-        var children = await c.Ufs.ListStatusAsync(baseFolder, cancellationToken: c.CancellationToken).ConfigureAwait(false);
+        var children = await c.ListAsync(baseFolder).ConfigureAwait(false);
         CheckSameNames([.. s_baseFiles, .. s_baseFolders], children?.Select(s => s.Name), "the children of base");
         foreach (var child in children!)
         {
@@ -34,7 +34,7 @@ public static partial class UfsContractSuite
     {
         var baseFolder = c.Path("base");
         await c.PrepareObjectStoreAsync(baseFolder).ConfigureAwait(false);
-        var all = await c.Ufs.ListStatusAsync(baseFolder, ListOptions.Recursive, c.CancellationToken).ConfigureAwait(false);
+        var all = await c.ListAsync(baseFolder, ListOptions.Recursive).ConfigureAwait(false);
         var expected = s_baseFiles
             .Concat(s_baseFolders)
             .Concat(s_baseFolders.SelectMany(d => s_baseFiles.Select(f => d + "/" + f)))
@@ -50,7 +50,7 @@ public static partial class UfsContractSuite
     {
         var root = c.Path("nested");
         await c.WriteTestBytesAsync(root + "/dir0/dir1/dir2/dir3/dir4/file.txt").ConfigureAwait(false);
-        var all = await c.Ufs.ListStatusAsync(root, ListOptions.Recursive, c.CancellationToken).ConfigureAwait(false);
+        var all = await c.ListAsync(root, ListOptions.Recursive).ConfigureAwait(false);
         CheckSameNames(
             ["dir0", "dir0/dir1", "dir0/dir1/dir2", "dir0/dir1/dir2/dir3", "dir0/dir1/dir2/dir3/dir4", "dir0/dir1/dir2/dir3/dir4/file.txt"],
             all?.Select(s => s.Name),

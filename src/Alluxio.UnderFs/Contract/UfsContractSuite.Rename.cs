@@ -19,7 +19,7 @@ public static partial class UfsContractSuite
         var source = c.Path("renameRenamableFileSrc");
         var destination = c.Path("renameRenamableFileDst");
         await c.WriteMultiBlockAsync(source).ConfigureAwait(false);
-        Check(await c.Ufs.RenameRenamableFileAsync(source, destination, c.CancellationToken).ConfigureAwait(false), "renameRenamableFile answered false");
+        Check(await c.Ufs.RenameFileAsync(source, destination, c.CancellationToken).ConfigureAwait(false), "renameRenamableFile answered false");
         Check(!await c.Ufs.ExistsAsync(source, c.CancellationToken).ConfigureAwait(false), "the source still exists");
         Check((await c.ReadFileAsync(destination).ConfigureAwait(false)).AsSpan().SequenceEqual(MultiBlockBytes.Span), "the renamed content differs");
     }
@@ -52,7 +52,7 @@ public static partial class UfsContractSuite
         await c.Ufs.MkdirsAsync(source + "/sub", cancellationToken: c.CancellationToken).ConfigureAwait(false);
         await c.WriteMultiBlockAsync(source + "/file").ConfigureAwait(false);
         await c.WriteMultiBlockAsync(source + "/sub/file").ConfigureAwait(false);
-        Check(await c.Ufs.RenameRenamableDirectoryAsync(source, destination, c.CancellationToken).ConfigureAwait(false), "renameRenamableDirectory answered false");
+        Check(await c.Ufs.RenameDirectoryAsync(source, destination, c.CancellationToken).ConfigureAwait(false), "renameRenamableDirectory answered false");
         await CheckMovedAsync(c, source, destination, ["file", "sub", "sub/file"]).ConfigureAwait(false);
         Check((await c.ReadFileAsync(destination + "/sub/file").ConfigureAwait(false)).AsSpan().SequenceEqual(MultiBlockBytes.Span), "the renamed content differs");
     }
@@ -68,7 +68,7 @@ public static partial class UfsContractSuite
             Check(!await c.Ufs.ExistsAsync(source + "/" + name, c.CancellationToken).ConfigureAwait(false), $"the source child {name} still exists");
         }
 
-        var moved = await c.Ufs.ListStatusAsync(destination, cancellationToken: c.CancellationToken).ConfigureAwait(false);
+        var moved = await c.ListAsync(destination).ConfigureAwait(false);
         CheckSameNames(names, moved?.Select(s => s.Name), "the renamed children");
     }
 

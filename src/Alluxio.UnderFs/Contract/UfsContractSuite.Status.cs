@@ -27,8 +27,8 @@ public static partial class UfsContractSuite
     {
         var directory = c.Path("testDir");
         await c.Ufs.MkdirsAsync(directory, cancellationToken: c.CancellationToken).ConfigureAwait(false);
-        Check(await c.Ufs.GetExistingStatusAsync(directory, c.CancellationToken).ConfigureAwait(false) is UfsDirectoryStatus, "the existing status of a directory is not a directory status");
-        await c.Ufs.GetExistingDirectoryStatusAsync(directory, c.CancellationToken).ConfigureAwait(false);
+        Check(await c.Ufs.GetStatusAsync(directory, c.CancellationToken).ConfigureAwait(false) is UfsDirectoryStatus, "the existing status of a directory is not a directory status");
+        await c.Ufs.GetDirectoryStatusAsync(directory, c.CancellationToken).ConfigureAwait(false);
     }
 
     private static async Task GetFileSizeAsync(UfsContractContext c)
@@ -47,8 +47,8 @@ public static partial class UfsContractSuite
         var large = c.Path("testFileLarge");
         await c.WriteTestBytesAsync(small).ConfigureAwait(false);
         await c.WriteMultiBlockAsync(large).ConfigureAwait(false);
-        CheckEqual((long)TestBytes.Length, (await c.Ufs.GetExistingFileStatusAsync(small, c.CancellationToken).ConfigureAwait(false)).ContentLength, "the length of TestBytes");
-        CheckEqual((long)MultiBlockBytes.Length, (await c.Ufs.GetExistingFileStatusAsync(large, c.CancellationToken).ConfigureAwait(false)).ContentLength, "the length of the multi-block file");
+        CheckEqual((long)TestBytes.Length, (await c.Ufs.GetFileStatusAsync(small, c.CancellationToken).ConfigureAwait(false)).ContentLength, "the length of TestBytes");
+        CheckEqual((long)MultiBlockBytes.Length, (await c.Ufs.GetFileStatusAsync(large, c.CancellationToken).ConfigureAwait(false)).ContentLength, "the length of the multi-block file");
     }
 
     private static async Task GetFileStatusAsync(UfsContractContext c)
@@ -62,7 +62,7 @@ public static partial class UfsContractSuite
     {
         var file = c.Path("testFile");
         await c.WriteTestBytesAsync(file).ConfigureAwait(false);
-        Check(await c.Ufs.GetExistingStatusAsync(file, c.CancellationToken).ConfigureAwait(false) is UfsFileStatus, "the existing status of a file is not a file status");
+        Check(await c.Ufs.GetStatusAsync(file, c.CancellationToken).ConfigureAwait(false) is UfsFileStatus, "the existing status of a file is not a file status");
     }
 
     private static async Task GetModTimeAsync(UfsContractContext c)
@@ -76,13 +76,13 @@ public static partial class UfsContractSuite
     }
 
     private static Task GetNonExistingDirectoryStatusAsync(UfsContractContext c) =>
-        CheckThrowsAsync<FileNotFoundException>(() => c.Ufs.GetDirectoryStatusAsync(c.Path("nonExistingDir"), c.CancellationToken), "getDirectoryStatus of a missing directory");
+        CheckNotFoundAsync(c, () => c.Ufs.GetDirectoryStatusAsync(c.Path("nonExistingDir"), c.CancellationToken), "getDirectoryStatus of a missing directory");
 
     private static Task GetNonExistingFileStatusAsync(UfsContractContext c) =>
-        CheckThrowsAsync<FileNotFoundException>(() => c.Ufs.GetFileStatusAsync(c.Path("nonExistingFile"), c.CancellationToken), "getFileStatus of a missing file");
+        CheckNotFoundAsync(c, () => c.Ufs.GetFileStatusAsync(c.Path("nonExistingFile"), c.CancellationToken), "getFileStatus of a missing file");
 
     private static Task GetNonExistingPathStatusAsync(UfsContractContext c) =>
-        CheckThrowsAsync<FileNotFoundException>(() => c.Ufs.GetStatusAsync(c.Path("nonExistingPath"), c.CancellationToken), "getStatus of a missing path");
+        CheckNotFoundAsync(c, () => c.Ufs.GetStatusAsync(c.Path("nonExistingPath"), c.CancellationToken), "getStatus of a missing path");
 
     private static async Task IsFileAsync(UfsContractContext c)
     {

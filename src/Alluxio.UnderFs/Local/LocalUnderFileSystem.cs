@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Alluxio.Errors;
 using Alluxio.Paths;
 using Alluxio.UnderFs.Options;
@@ -5,7 +6,7 @@ using Alluxio.UnderFs.Options;
 namespace Alluxio.UnderFs.Local;
 
 /// <summary>A UFS on local (or locally mounted) folders: /data/x or file:///data/x.</summary>
-public sealed class LocalUnderFileSystem : IUnderFileSystem
+public sealed class LocalUnderFileSystem : UnderFileSystem
 {
     private readonly long _blockSize;
 
@@ -14,11 +15,11 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         _blockSize = blockSize;
     }
 
-    public string UnderFSType => "local";
+    public override string UnderFSType => "local";
 
-    public bool IsObjectStorage => false;
+    public override bool IsObjectStorage => false;
 
-    public Task<Stream> CreateAsync(string path, CreateOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<Stream> CreateAsync(string path, CreateOptions? options = null, CancellationToken cancellationToken = default)
     {
         var local = ToLocal(path);
         var parent = Path.GetDirectoryName(local)!;
@@ -35,7 +36,7 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         return Task.FromResult<Stream>(new AtomicFileStream(local));
     }
 
-    public Task<bool> DeleteFileAsync(string path, CancellationToken cancellationToken = default)
+    public override Task<bool> DeleteFileAsync(string path, CancellationToken cancellationToken = default)
     {
         var local = ToLocal(path);
         if (!File.Exists(local))
@@ -47,7 +48,7 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         return Task.FromResult(true);
     }
 
-    public Task<bool> DeleteDirectoryAsync(string path, DeleteOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<bool> DeleteDirectoryAsync(string path, DeleteOptions? options = null, CancellationToken cancellationToken = default)
     {
         var local = ToLocal(path);
         if (!Directory.Exists(local))
@@ -65,21 +66,21 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         return Task.FromResult(true);
     }
 
-    public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default) =>
+    public override Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default) =>
         Task.FromResult(Path.Exists(ToLocal(path)));
 
-    public Task<bool> IsFileAsync(string path, CancellationToken cancellationToken = default) =>
+    public override Task<bool> IsFileAsync(string path, CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(ToLocal(path)));
 
-    public Task<bool> IsDirectoryAsync(string path, CancellationToken cancellationToken = default) =>
+    public override Task<bool> IsDirectoryAsync(string path, CancellationToken cancellationToken = default) =>
         Task.FromResult(Directory.Exists(ToLocal(path)));
 
-    public async Task<UfsStatus> GetStatusAsync(string path, CancellationToken cancellationToken = default) =>
+    public override async Task<UfsStatus> GetStatusAsync(string path, CancellationToken cancellationToken = default) =>
         Directory.Exists(ToLocal(path))
             ? await GetDirectoryStatusAsync(path, cancellationToken).ConfigureAwait(false)
             : await GetFileStatusAsync(path, cancellationToken).ConfigureAwait(false);
 
-    public Task<UfsFileStatus> GetFileStatusAsync(string path, CancellationToken cancellationToken = default)
+    public override Task<UfsFileStatus> GetFileStatusAsync(string path, CancellationToken cancellationToken = default)
     {
         var info = new FileInfo(ToLocal(path));
         if (!info.Exists)
@@ -90,7 +91,7 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         return Task.FromResult(FileStatus(info, info.Name));
     }
 
-    public Task<UfsDirectoryStatus> GetDirectoryStatusAsync(string path, CancellationToken cancellationToken = default)
+    public override Task<UfsDirectoryStatus> GetDirectoryStatusAsync(string path, CancellationToken cancellationToken = default)
     {
         var info = new DirectoryInfo(ToLocal(path));
         if (!info.Exists)
@@ -101,36 +102,13 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         return Task.FromResult(DirectoryStatus(info, info.Name));
     }
 
-    public Task<IReadOnlyList<UfsStatus>?> ListStatusAsync(string path, ListOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<IAsyncEnumerable<UfsStatus>?> ListStatusAsync(string path, ListOptions? options = null, CancellationToken cancellationToken = default)
     {
         var root = new DirectoryInfo(ToLocal(path));
-        if (!root.Exists)
-        {
-            return Task.FromResult<IReadOnlyList<UfsStatus>?>(null);
-        }
-
-        var enumeration = new EnumerationOptions
-        {
-            RecurseSubdirectories = options?.IsRecursive == true,
-            AttributesToSkip = 0,
-            IgnoreInaccessible = true,
-        };
-        var result = new List<UfsStatus>();
-        foreach (var entry in root.EnumerateFileSystemInfos("*", enumeration))
-        {
-            if (entry.Name.EndsWith(AtomicFileStream.TemporarySuffix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var name = Path.GetRelativePath(root.FullName, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            result.Add(entry is DirectoryInfo directory ? DirectoryStatus(directory, name) : FileStatus((FileInfo)entry, name));
-        }
-
-        return Task.FromResult<IReadOnlyList<UfsStatus>?>(result);
+        return Task.FromResult(root.Exists ? EnumerateAsync(root, options?.IsRecursive == true, cancellationToken) : null);
     }
 
-    public Task<bool> MkdirsAsync(string path, MkdirsOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<bool> MkdirsAsync(string path, MkdirsOptions? options = null, CancellationToken cancellationToken = default)
     {
         var local = ToLocal(path);
         if (Directory.Exists(local))
@@ -147,7 +125,7 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         return Task.FromResult(true);
     }
 
-    public Task<Stream> OpenAsync(string path, OpenOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<Stream> OpenAsync(string path, OpenOptions? options = null, CancellationToken cancellationToken = default)
     {
         var local = ToLocal(path);
         if (!File.Exists(local))
@@ -156,6 +134,17 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         }
 
         var stream = new FileStream(local, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        if (options?.ContentHash is { } expected)
+        {
+            // Checked on the open handle, so a file replaced after the check is not read as the expected version.
+            var actual = FileStatus(new FileInfo(local), "").ContentHash;
+            if (!string.Equals(actual, expected, StringComparison.Ordinal))
+            {
+                stream.Dispose();
+                throw new IOException($"File {path} changed: its content hash is {actual}, not the expected {expected}.");
+            }
+        }
+
         if (options?.Offset is > 0 and var offset)
         {
             stream.Seek(offset, SeekOrigin.Begin);
@@ -164,7 +153,7 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         return Task.FromResult<Stream>(stream);
     }
 
-    public Task<bool> RenameFileAsync(string source, string destination, CancellationToken cancellationToken = default)
+    public override Task<bool> RenameFileAsync(string source, string destination, CancellationToken cancellationToken = default)
     {
         var from = ToLocal(source);
         var to = ToLocal(destination);
@@ -177,7 +166,7 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         return Task.FromResult(true);
     }
 
-    public Task<bool> RenameDirectoryAsync(string source, string destination, CancellationToken cancellationToken = default)
+    public override Task<bool> RenameDirectoryAsync(string source, string destination, CancellationToken cancellationToken = default)
     {
         var from = ToLocal(source);
         var to = ToLocal(destination);
@@ -190,7 +179,7 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         return Task.FromResult(true);
     }
 
-    public Task<long> GetSpaceAsync(string path, SpaceType type, CancellationToken cancellationToken = default)
+    public override Task<long> GetSpaceAsync(string path, SpaceType type, CancellationToken cancellationToken = default)
     {
         var drive = new DriveInfo(Path.GetPathRoot(Path.GetFullPath(ToLocal(path)))!);
         return Task.FromResult(type switch
@@ -201,7 +190,31 @@ public sealed class LocalUnderFileSystem : IUnderFileSystem
         });
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The entries below <paramref name="root"/>, read lazily from the directory as the caller goes.</summary>
+    private async IAsyncEnumerable<UfsStatus> EnumerateAsync(DirectoryInfo root, bool recursive, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var enumeration = new EnumerationOptions
+        {
+            RecurseSubdirectories = recursive,
+            AttributesToSkip = 0,
+            IgnoreInaccessible = true,
+        };
+        foreach (var entry in root.EnumerateFileSystemInfos("*", enumeration))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (entry.Name.EndsWith(AtomicFileStream.TemporarySuffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = Path.GetRelativePath(root.FullName, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
+            yield return entry is DirectoryInfo directory ? DirectoryStatus(directory, name) : FileStatus((FileInfo)entry, name);
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
 
     /// <summary>The local path of a bare path or a file:// URI.</summary>
     internal static string ToLocal(string path)

@@ -6,12 +6,17 @@ namespace Alluxio.UnderFs.Local;
 /// <summary>Local paths: /x and file:///x.</summary>
 public sealed class LocalUnderFileSystemFactory : IUnderFileSystemFactory
 {
-    public bool SupportsPath(string path) =>
-        AlluxioUri.TryParse(path, out var uri) && uri!.Scheme is null or "file" && uri.IsPathAbsolute;
+    public IReadOnlyList<string> Schemes { get; } = [UnderFileSystemRegistry.LocalScheme];
 
-    public IUnderFileSystem Create(string path, UnderFileSystemConfiguration configuration)
+    public UnderFileSystem Create(AlluxioUri uri, UnderFileSystemConfiguration configuration, UnderFileSystemContext context)
     {
+        ArgumentNullException.ThrowIfNull(uri);
         ArgumentNullException.ThrowIfNull(configuration);
+        if (!uri.IsPathAbsolute)
+        {
+            throw Errors.InvalidPathException.ForPath(uri.ToString(), "a local path must be absolute");
+        }
+
         return new LocalUnderFileSystem(configuration.Configuration.GetBytes(PropertyKeys.UserBlockSizeBytesDefault));
     }
 }

@@ -9,4 +9,10 @@ public sealed record OpenOptions
 
     /// <summary>How many bytes the caller will read at most; null for up to the end.</summary>
     public long? Length { get; init; }
+
+    /// <summary>
+    /// The content hash the caller expects (from the status it already has). When set, the open fails rather than
+    /// return the bytes of another version, and needs no status call of its own.
+    /// </summary>
+    public string? ContentHash { get; init; }
 }

@@ -10,4 +10,8 @@ internal sealed class CompletedPart
 
     [JsonPropertyName("partNumber")]
     public required int PartNumber { get; init; }
+
+    /// <summary>The part's length, which the object's hash depends on; not sent.</summary>
+    [JsonIgnore]
+    public long Size { get; init; }
 }

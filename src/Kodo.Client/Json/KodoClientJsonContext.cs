@@ -12,5 +12,4 @@ namespace Kodo.Client.Json;
 [JsonSerializable(typeof(UploadPartResponse))]
 [JsonSerializable(typeof(CompleteUploadRequest))]
 [JsonSerializable(typeof(PutResponse))]
-[JsonSerializable(typeof(ErrorResponse))]
 internal sealed partial class KodoClientJsonContext : JsonSerializerContext;

@@ -23,10 +23,6 @@ internal sealed class StatResponse
     [JsonPropertyName("md5")]
     public string? Md5 { get; set; }
 
-    /// <summary>Present in batch answers that failed.</summary>
-    [JsonPropertyName("error")]
-    public string? Error { get; set; }
-
     public KodoObjectInfo ToInfo(string key) => new(
         key, Size, Hash ?? "", MimeType ?? "application/octet-stream", KodoObjectInfo.FromPutTime(PutTime), Md5);
 }

@@ -32,6 +32,9 @@ public enum KodoStatusCode
     EntityTooLarge = 413,
     AccountFrozen = 419,
     MirrorSourceFailed = 478,
+
+    /// <summary>The operation is not implemented by this service.</summary>
+    NotImplemented = 501,
     BadGateway = 502,
     ServiceUnavailable = 503,
     GatewayTimeout = 504,
@@ -41,6 +44,8 @@ public enum KodoStatusCode
 
     /// <summary>The upload succeeded but the callback to the application failed.</summary>
     CallbackFailed = 579,
+    /// <summary>The bucket's traffic or bandwidth quota is exceeded.</summary>
+    BandwidthLimitExceeded = 509,
     ServerOperationFailed = 599,
     ContentModified = 608,
 

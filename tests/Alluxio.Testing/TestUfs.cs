@@ -1,0 +1,11 @@
+using System.Diagnostics.Metrics;
+using Alluxio.UnderFs;
+
+namespace Alluxio.Testing;
+
+/// <summary>The UFS context tests build UFSs with: the test's log capture, its clock, and a meter of its own.</summary>
+public static class TestUfs
+{
+    public static UnderFileSystemContext Context(LogCapture logs, TimeProvider? time = null) =>
+        new((logs ?? throw new ArgumentNullException(nameof(logs))).Factory, time ?? TimeProvider.System, new Meter(UnderFileSystemContext.MeterName));
+}
