@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Kodo.Client;
 
 /// <summary>
@@ -9,6 +11,10 @@ namespace Kodo.Client;
 /// <remarks>Like other streams, an instance must not be used from several threads at once.</remarks>
 public sealed class KodoDownloadStream : Stream
 {
+    // The caller's token reaches the per-stream deadline source through a registration, not a linked source, so
+    // a read with a token allocates nothing either.
+    private static readonly Action<object?> s_cancel = static source => ((CancellationTokenSource)source!).Cancel();
+
     private readonly KodoClient _client;
     private readonly string _key;
     private readonly long _end;
@@ -18,6 +24,7 @@ public sealed class KodoDownloadStream : Stream
     private long _skip;
     private int _failures;
     private bool _disposed;
+    private CancellationTokenSource? _deadline;
 
     internal KodoDownloadStream(KodoClient client, string key, long position, long end, string? etag)
     {
@@ -67,17 +74,17 @@ public sealed class KodoDownloadStream : Stream
     public override int Read(byte[] buffer, int offset, int count)
     {
         ValidateBufferArguments(buffer, offset, count);
-        return ReadCoreAsync(buffer.AsMemory(offset, count), CancellationToken.None).GetAwaiter().GetResult();
+        return ReadCoreAsync(buffer.AsMemory(offset, count), CancellationToken.None).AsTask().GetAwaiter().GetResult();
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         ValidateBufferArguments(buffer, offset, count);
-        return ReadCoreAsync(buffer.AsMemory(offset, count), cancellationToken);
+        return ReadCoreAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        new(ReadCoreAsync(buffer, cancellationToken));
+        ReadCoreAsync(buffer, cancellationToken);
 
     internal void Attach(RangeResponse response)
     {
@@ -92,12 +99,15 @@ public sealed class KodoDownloadStream : Stream
             _disposed = true;
             _current?.Dispose();
             _current = null;
+            Interlocked.Exchange(ref _deadline, null)?.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    private async Task<int> ReadCoreAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    // Pooled so that a read completing asynchronously does not allocate a state machine box per call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ReadCoreAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (buffer.IsEmpty || _position >= _end)
@@ -118,18 +128,19 @@ public sealed class KodoDownloadStream : Stream
                 await ReopenAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            using var deadline = new CancellationTokenSource(options.RequestTimeout, options.TimeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            var deadline = RentDeadline(options);
+            deadline.CancelAfter(options.RequestTimeout);
+            var registration = cancellationToken.UnsafeRegister(s_cancel, deadline);
             try
             {
                 var body = _current!.Body!;
                 while (_skip > 0)
                 {
-                    var skipped = await body.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _skip)], linked.Token).ConfigureAwait(false);
+                    var skipped = await body.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _skip)], deadline.Token).ConfigureAwait(false);
                     _skip -= skipped > 0 ? skipped : throw new IOException("The connection closed before the range began.");
                 }
 
-                var read = await body.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
+                var read = await body.ReadAsync(buffer, deadline.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     throw new IOException("The connection closed before the range ended.");
@@ -145,15 +156,43 @@ public sealed class KodoDownloadStream : Stream
                 _current = null;
                 if (++_failures > options.MaxRetries)
                 {
+                    // The caller's token is not cancelled (the filter says so): a cancelled source is the deadline.
                     throw deadline.IsCancellationRequested
                         ? KodoException.Timeout("read", _key, options.RequestTimeout, e)
                         : KodoException.Network("read", _key, e);
                 }
 
                 Log.ReadReopening(_client.Logger, _key, _position, _failures);
-                await Task.Delay(Backoff(options, _failures), options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
+            finally
+            {
+                // Unregister first: a late cancel by the caller must not hit the source once it serves the next read.
+                await registration.DisposeAsync().ConfigureAwait(false);
+                ReturnDeadline(deadline);
+            }
+
+            await Task.Delay(Backoff(options, _failures), options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The source that bounds one read by <see cref="KodoClientOptions.RequestTimeout"/>: one per stream, reset after
+    /// each read, so a read in the steady state allocates none. Taken out of the field while in use, so a
+    /// <see cref="Dispose(bool)"/> racing a read never disposes it under the read.
+    /// </summary>
+    private CancellationTokenSource RentDeadline(KodoClientOptions options) =>
+        Interlocked.Exchange(ref _deadline, null) ?? new CancellationTokenSource(Timeout.InfiniteTimeSpan, options.TimeProvider);
+
+    private void ReturnDeadline(CancellationTokenSource deadline)
+    {
+        // A source that fired (or was cancelled by the caller) cannot be reset; the next read makes a new one.
+        if (_disposed || !deadline.TryReset())
+        {
+            deadline.Dispose();
+            return;
+        }
+
+        _deadline = deadline;
     }
 
     private async Task ReopenAsync(CancellationToken cancellationToken)

@@ -129,6 +129,12 @@ public sealed class AlluxioUri : IEquatable<AlluxioUri>
             throw InvalidPathException.ForPath(original, "it is empty");
         }
 
+        // Most paths are already normal; they come back as they are, without splitting and joining anew.
+        if (IsNormal(path))
+        {
+            return path;
+        }
+
         var absolute = path[0] == Separator;
         var parts = new List<string>();
         foreach (var part in path.Split(Separator, StringSplitOptions.RemoveEmptyEntries))
@@ -161,6 +167,33 @@ public sealed class AlluxioUri : IEquatable<AlluxioUri>
 
         var joined = string.Join(Separator, parts);
         return absolute ? Separator + joined : joined.Length == 0 ? "." : joined;
+    }
+
+    /// <summary>
+    /// True when <see cref="NormalizePath"/> would give <paramref name="path"/> back unchanged: "/", or components
+    /// that are none of "", "." and "..", after one optional leading separator.
+    /// </summary>
+    private static bool IsNormal(ReadOnlySpan<char> path)
+    {
+        if (path is "/")
+        {
+            return true;
+        }
+
+        if (path[0] == Separator)
+        {
+            path = path[1..];
+        }
+
+        foreach (var range in path.Split(Separator))
+        {
+            if (path[range] is "" or "." or "..")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The path <paramref name="child"/> below this one; "a/b" and "/a/b" both append.</summary>
