@@ -63,9 +63,9 @@ public sealed partial class KodoClient
     internal Task<RangeResponse> GetRangeAsync(string key, long offset, long? end, CancellationToken cancellationToken)
     {
         const string Operation = "download";
-        return ExecuteAsync(Operation, key, async token =>
+        return ExecuteAsync(Operation, key, async (attempt, token) =>
         {
-            using var request = CreateDownloadRequest(key, offset, end);
+            using var request = CreateDownloadRequest(attempt.Use(_ioHosts), key, offset, end);
             var response = await SendStreamingAsync(request, token).ConfigureAwait(false);
             try
             {
@@ -106,13 +106,13 @@ public sealed partial class KodoClient
     /// '#', '?', '%' or non-ASCII), and the URL is signed as http://DownloadHost + the escaped path exactly as it
     /// goes on the wire, with a fresh one-hour deadline.
     /// </summary>
-    private HttpRequestMessage CreateDownloadRequest(string key, long offset, long? end)
+    private HttpRequestMessage CreateDownloadRequest(Uri io, string key, long offset, long? end)
     {
-        var unsigned = KodoEndpoint.Combine(_ioEndpoint, EscapeKeyPath(key));
+        var unsigned = KodoEndpoint.Combine(io, EscapeKeyPath(key));
         var path = unsigned.PathAndQuery;
         var signed = PrivateDownloadUrl.Create(_credentials, "http://" + _options.DownloadHost + path, Now + TokenLifetime);
         var query = signed[(signed.IndexOf('?', StringComparison.Ordinal) + 1)..];
-        var request = new HttpRequestMessage(HttpMethod.Get, KodoEndpoint.Combine(_ioEndpoint, path + "?" + query));
+        var request = new HttpRequestMessage(HttpMethod.Get, KodoEndpoint.Combine(io, path + "?" + query));
         request.Headers.Host = _options.DownloadHost;
         if (offset > 0 || end is not null)
         {

@@ -24,9 +24,9 @@ public sealed partial class KodoClient
         const string Operation = "stat";
         var endpoints = await GetEndpointsAsync(cancellationToken).ConfigureAwait(false);
         var path = "/stat/" + EncodedEntryUri.Encode(_options.Bucket, key);
-        return await ExecuteAsync(Operation, key, async token =>
+        return await ExecuteAsync(Operation, key, async (attempt, token) =>
         {
-            var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Get, endpoints.Rs, path, null), token).ConfigureAwait(false);
+            var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Get, attempt.Use(endpoints.Rs), path, null), token).ConfigureAwait(false);
             if (response.Status == (int)KodoStatusCode.NoSuchEntry)
             {
                 return null;
@@ -55,9 +55,9 @@ public sealed partial class KodoClient
         AppendParameter(query, "prefix", prefix);
         AppendParameter(query, "delimiter", delimiter);
         var pathAndQuery = query.ToString();
-        var answer = await ExecuteAsync(Operation, prefix, async token =>
+        var answer = await ExecuteAsync(Operation, prefix, async (attempt, token) =>
         {
-            var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Get, endpoints.Rsf, pathAndQuery, null), token).ConfigureAwait(false);
+            var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Get, attempt.Use(endpoints.Rsf), pathAndQuery, null), token).ConfigureAwait(false);
             ThrowIfFailed(Operation, prefix, response);
             return Parse(Operation, prefix, response, KodoClientJsonContext.Default.ListResponse);
         }, cancellationToken).ConfigureAwait(false);
@@ -86,12 +86,12 @@ public sealed partial class KodoClient
         const string Operation = "delete";
         var endpoints = await GetEndpointsAsync(cancellationToken).ConfigureAwait(false);
         var path = "/delete/" + EncodedEntryUri.Encode(_options.Bucket, key);
-        return await ExecuteAsync(Operation, key, async (retried, token) =>
+        return await ExecuteAsync(Operation, key, async (attempt, token) =>
         {
-            var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Post, endpoints.Rs, path, []), token).ConfigureAwait(false);
+            var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Post, attempt.Use(endpoints.Rs), path, []), token).ConfigureAwait(false);
             if (response.Status == (int)KodoStatusCode.NoSuchEntry)
             {
-                return retried;
+                return attempt.IsRetry;
             }
 
             ThrowIfFailed(Operation, key, response);
@@ -134,9 +134,9 @@ public sealed partial class KodoClient
         }
 
         var form = Encoding.ASCII.GetBytes(body.ToString());
-        return await ExecuteAsync(Operation, null, async (retried, token) =>
+        return await ExecuteAsync(Operation, null, async (attempt, token) =>
         {
-            var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Post, endpoints.Rs, "/batch", form), token).ConfigureAwait(false);
+            var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Post, attempt.Use(endpoints.Rs), "/batch", form), token).ConfigureAwait(false);
             ThrowIfFailed(Operation, null, response);
             var items = Parse(Operation, null, response, KodoClientJsonContext.Default.ListBatchItemResponse);
             if (items.Count != chunk.Length)
@@ -148,7 +148,7 @@ public sealed partial class KodoClient
             for (var i = 0; i < chunk.Length; i++)
             {
                 var code = items[i].Code;
-                results[i] = retried && code == (int)KodoStatusCode.NoSuchEntry
+                results[i] = attempt.IsRetry && code == (int)KodoStatusCode.NoSuchEntry
                     ? new KodoDeleteResult(chunk[i], (int)KodoStatusCode.Ok, null)
                     : new KodoDeleteResult(chunk[i], code, code == (int)KodoStatusCode.Ok ? null : items[i].ErrorText);
             }
@@ -186,11 +186,11 @@ public sealed partial class KodoClient
         var path = "/" + operation + "/" + EncodedEntryUri.Encode(_options.Bucket, source) + "/"
             + EncodedEntryUri.Encode(_options.Bucket, destination) + "/force/" + (force ? "true" : "false");
         var isMove = operation == "move";
-        return await ExecuteAsync(operation, source, async (retried, token) =>
+        return await ExecuteAsync(operation, source, async (attempt, token) =>
         {
-            var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Post, endpoints.Rs, path, []), token).ConfigureAwait(false);
+            var response = await SendBufferedAsync(() => CreateManagementRequest(HttpMethod.Post, attempt.Use(endpoints.Rs), path, []), token).ConfigureAwait(false);
             var outcome = (KodoStatusCode)response.Status;
-            if (retried && (outcome == KodoStatusCode.EntryExists || (isMove && outcome == KodoStatusCode.NoSuchEntry))
+            if (attempt.IsRetry && (outcome == KodoStatusCode.EntryExists || (isMove && outcome == KodoStatusCode.NoSuchEntry))
                 && await EarlierAttemptLandedAsync(source, destination, isMove, token).ConfigureAwait(false))
             {
                 return true;

@@ -1,4 +1,5 @@
 using Kodo.Client.Json;
+using Kodo.Protocol.Errors;
 
 namespace Kodo.Client;
 
@@ -7,6 +8,9 @@ public sealed partial class KodoClient
 {
     /// <summary>The shortest time an answer of uc is kept, whatever ttl it states.</summary>
     private static readonly TimeSpan s_minimumTtl = TimeSpan.FromMinutes(1);
+
+    /// <summary>Where the official SDKs look for a bucket's region when the default uc host does not answer.</summary>
+    private static readonly Uri[] s_fallbackUcHosts = [new("https://kodo-config.qiniuapi.com"), new("https://uc.qbox.me")];
 
     private readonly SemaphoreSlim _regionGate = new(1, 1);
     private volatile ServiceEndpoints? _endpoints;
@@ -23,9 +27,9 @@ public sealed partial class KodoClient
         if (_options.UpEndpoint is { } up && _options.RsEndpoint is { } rs && _options.RsfEndpoint is { } rsf)
         {
             endpoints = new ServiceEndpoints(
-                KodoEndpoint.Parse(up, Uri.UriSchemeHttps),
-                KodoEndpoint.Parse(rs, Uri.UriSchemeHttps),
-                KodoEndpoint.Parse(rsf, Uri.UriSchemeHttps),
+                Configured(KodoService.Up, up),
+                Configured(KodoService.Rs, rs),
+                Configured(KodoService.Rsf, rsf),
                 DateTimeOffset.MaxValue);
             _endpoints = endpoints;
             return endpoints;
@@ -50,37 +54,70 @@ public sealed partial class KodoClient
         }
     }
 
+    /// <summary>
+    /// Asks uc which hosts serve the bucket. The default uc host has the SDKs' fallbacks behind it; each uc host gets
+    /// one connect timeout to answer, so a uc that accepts and never answers gives way to the next instead of
+    /// holding the call for the whole request timeout.
+    /// </summary>
     private async Task<ServiceEndpoints> QueryRegionAsync(CancellationToken cancellationToken)
     {
         const string Operation = "region query";
-        var uc = KodoEndpoint.Parse(_options.UcEndpoint, Uri.UriSchemeHttps);
-        var uri = KodoEndpoint.Combine(
-            uc, "/v4/query?ak=" + Uri.EscapeDataString(_options.AccessKey) + "&bucket=" + Uri.EscapeDataString(_options.Bucket));
-        var answer = await ExecuteAsync(Operation, null, async token =>
+        var ucHosts = UcHosts();
+        var query = "/v4/query?ak=" + Uri.EscapeDataString(_options.AccessKey) + "&bucket=" + Uri.EscapeDataString(_options.Bucket);
+        Uri? answeredBy = null;
+        var answer = await ExecuteAsync(Operation, null, async (attempt, token) =>
         {
-            var response = await SendBufferedAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), token).ConfigureAwait(false);
+            var uc = attempt.Use(ucHosts);
+            var response = await SendBufferedAsync(() => new HttpRequestMessage(HttpMethod.Get, KodoEndpoint.Combine(uc, query)), token).ConfigureAwait(false);
+            if (response.Status is (int)KodoStatusCode.NoSuchBucket or (int)KodoStatusCode.NoSuchEntry)
+            {
+                // uc answers the same for a bucket that does not exist and for an access key that does not own it.
+                throw KodoException.FromResponse(Operation, null, response.Status, NoSuchBucketMeaning(), response.ReqId);
+            }
+
             ThrowIfFailed(Operation, null, response);
+            answeredBy = uc;
             return Parse(Operation, null, response, KodoClientJsonContext.Default.RegionQueryResponse);
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, deadline: _options.ConnectTimeout * ucHosts.Hosts.Count, attemptTimeout: _options.ConnectTimeout).ConfigureAwait(false);
 
         var region = answer.Hosts?.FirstOrDefault()
             ?? throw KodoException.Protocol(Operation, null, "uc named no region for the bucket.");
 
-        // Domains come without a scheme: they use the uc endpoint's, as the SDKs do.
-        Uri Pick(string? configured, ServiceDomains? service, string name) =>
-            configured is not null
-                ? KodoEndpoint.Parse(configured, Uri.UriSchemeHttps)
-                : service?.Domains?.FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)) is { } domain
-                    ? KodoEndpoint.Parse(domain, uc.Scheme)
-                    : throw KodoException.Protocol(Operation, null, $"uc named no {name} host for the bucket.");
+        // Domains come without a scheme: they use the scheme of the uc that answered, as the SDKs do.
+        var scheme = answeredBy?.Scheme ?? Uri.UriSchemeHttps;
+        HostList Hosts(KodoService service, string? configured, ServiceDomains? domains)
+        {
+            if (configured is not null)
+            {
+                return Configured(service, configured);
+            }
+
+            var listed = domains?.Domains?.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => KodoEndpoint.Parse(d, scheme)).ToList();
+            return listed is { Count: > 0 }
+                ? new HostList(service, listed)
+                : throw KodoException.Protocol(Operation, null, $"uc named no {service.ToString().ToLowerInvariant()} host for the bucket.");
+        }
 
         var ttl = TimeSpan.FromSeconds(Math.Max(region.Ttl, 0));
         var endpoints = new ServiceEndpoints(
-            Pick(_options.UpEndpoint, region.Up, "up"),
-            Pick(_options.RsEndpoint, region.Rs, "rs"),
-            Pick(_options.RsfEndpoint, region.Rsf, "rsf"),
+            Hosts(KodoService.Up, _options.UpEndpoint, region.Up),
+            Hosts(KodoService.Rs, _options.RsEndpoint, region.Rs),
+            Hosts(KodoService.Rsf, _options.RsfEndpoint, region.Rsf),
             Now + (ttl < s_minimumTtl ? s_minimumTtl : ttl));
-        Log.RegionResolved(_logger, _options.Bucket, endpoints.Up.Authority, endpoints.Rs.Authority, endpoints.Rsf.Authority, (long)ttl.TotalSeconds);
+        Log.RegionResolved(_logger, _options.Bucket, endpoints.Up.Primary.Authority, endpoints.Rs.Primary.Authority, endpoints.Rsf.Primary.Authority, (long)ttl.TotalSeconds);
         return endpoints;
     }
+
+    /// <summary>The configured uc host, or the default one followed by the hosts the official SDKs fall back to.</summary>
+    private HostList UcHosts()
+    {
+        var configured = KodoEndpoint.Parse(_options.UcEndpoint, Uri.UriSchemeHttps);
+        var isDefault = configured == KodoEndpoint.Parse(KodoClientOptions.DefaultUcEndpoint, Uri.UriSchemeHttps);
+        return new HostList(KodoService.Uc, isDefault ? [configured, .. s_fallbackUcHosts] : [configured]);
+    }
+
+    private string NoSuchBucketMeaning() =>
+        $"no bucket '{_options.Bucket}' belongs to this access key: check the bucket in the kodo:// URI and fs.kodo.accesskey";
+
+    private static HostList Configured(KodoService service, string host) => new(service, [KodoEndpoint.Parse(host, Uri.UriSchemeHttps)]);
 }

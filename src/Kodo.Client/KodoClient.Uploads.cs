@@ -25,9 +25,9 @@ public sealed partial class KodoClient
         const string Operation = "form upload";
         var endpoints = await GetEndpointsAsync(cancellationToken).ConfigureAwait(false);
         var crc = KodoCrc32.Format(KodoCrc32.Compute(content.Span));
-        return await ExecuteAsync(Operation, key, async token =>
+        return await ExecuteAsync(Operation, key, async (attempt, token) =>
         {
-            var response = await SendBufferedAsync(() => CreateFormUpload(endpoints.Up, key, content, crc), token).ConfigureAwait(false);
+            var response = await SendBufferedAsync(() => CreateFormUpload(attempt.Use(endpoints.Up), key, content, crc), token).ConfigureAwait(false);
             ThrowIfFailed(Operation, key, response);
             var put = Parse(Operation, key, response, KodoClientJsonContext.Default.PutResponse);
             return new KodoPutResult(put.Hash ?? "", put.Key ?? key);
@@ -52,9 +52,9 @@ public sealed partial class KodoClient
         const string Operation = "multipart initiate";
         var endpoints = await GetEndpointsAsync(cancellationToken).ConfigureAwait(false);
         var path = MultipartPath(key);
-        return await ExecuteAsync(Operation, key, async token =>
+        return await ExecuteAsync(Operation, key, async (attempt, token) =>
         {
-            var response = await SendBufferedAsync(() => CreateUploadRequest(HttpMethod.Post, endpoints.Up, path, key), token).ConfigureAwait(false);
+            var response = await SendBufferedAsync(() => CreateUploadRequest(HttpMethod.Post, attempt.Use(endpoints.Up), path, key), token).ConfigureAwait(false);
             ThrowIfFailed(Operation, key, response);
             var answer = Parse(Operation, key, response, KodoClientJsonContext.Default.InitiateUploadResponse);
             return string.IsNullOrEmpty(answer.UploadId)
@@ -71,11 +71,11 @@ public sealed partial class KodoClient
         var endpoints = await GetEndpointsAsync(cancellationToken).ConfigureAwait(false);
         var path = MultipartPath(key) + "/" + Uri.EscapeDataString(uploadId) + "/" + partNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var md5 = Convert.ToHexStringLower(MD5.HashData(content.Span));
-        return await ExecuteAsync(Operation, key, async token =>
+        return await ExecuteAsync(Operation, key, async (attempt, token) =>
         {
             var response = await SendBufferedAsync(() =>
             {
-                var request = CreateUploadRequest(HttpMethod.Put, endpoints.Up, path, key);
+                var request = CreateUploadRequest(HttpMethod.Put, attempt.Use(endpoints.Up), path, key);
                 request.Content = new ReadOnlyMemoryContent(content);
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue(OctetStream);
                 request.Content.Headers.TryAddWithoutValidation("Content-MD5", md5);
@@ -101,16 +101,16 @@ public sealed partial class KodoClient
         var endpoints = await GetEndpointsAsync(cancellationToken).ConfigureAwait(false);
         var path = MultipartPath(key) + "/" + Uri.EscapeDataString(uploadId);
         var body = JsonSerializer.SerializeToUtf8Bytes(new CompleteUploadRequest { Parts = [.. parts] }, KodoClientJsonContext.Default.CompleteUploadRequest);
-        return await ExecuteAsync(Operation, key, async (retried, token) =>
+        return await ExecuteAsync(Operation, key, async (attempt, token) =>
         {
             var response = await SendBufferedAsync(() =>
             {
-                var request = CreateUploadRequest(HttpMethod.Post, endpoints.Up, path, key);
+                var request = CreateUploadRequest(HttpMethod.Post, attempt.Use(endpoints.Up), path, key);
                 request.Content = new ByteArrayContent(body);
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 return request;
             }, token).ConfigureAwait(false);
-            if (retried && response.Status == (int)KodoStatusCode.NoSuchEntry
+            if (attempt.IsRetry && response.Status == (int)KodoStatusCode.NoSuchEntry
                 && await CompletedEarlierAsync(key, parts, token).ConfigureAwait(false) is { } earlier)
             {
                 // The lost answer was a success: the upload id is gone because the object was made from these parts.
@@ -141,9 +141,9 @@ public sealed partial class KodoClient
         const string Operation = "multipart abort";
         var endpoints = await GetEndpointsAsync(cancellationToken).ConfigureAwait(false);
         var path = MultipartPath(key) + "/" + Uri.EscapeDataString(uploadId);
-        await ExecuteAsync(Operation, key, async token =>
+        await ExecuteAsync(Operation, key, async (attempt, token) =>
         {
-            var response = await SendBufferedAsync(() => CreateUploadRequest(HttpMethod.Delete, endpoints.Up, path, key), token).ConfigureAwait(false);
+            var response = await SendBufferedAsync(() => CreateUploadRequest(HttpMethod.Delete, attempt.Use(endpoints.Up), path, key), token).ConfigureAwait(false);
             if (response.Status != (int)KodoStatusCode.NoSuchEntry)
             {
                 ThrowIfFailed(Operation, key, response);

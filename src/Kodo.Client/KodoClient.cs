@@ -32,7 +32,7 @@ public sealed partial class KodoClient : IAsyncDisposable, IDisposable
     private readonly ResiliencePipeline _pipeline;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly ILogger _logger;
-    private readonly Uri _ioEndpoint;
+    private readonly HostList _ioHosts;
     private int _disposed;
 
     /// <summary>Creates a client with its own connection pool sized by <paramref name="options"/>.</summary>
@@ -52,7 +52,7 @@ public sealed partial class KodoClient : IAsyncDisposable, IDisposable
         _options = options;
         _credentials = new KodoCredentials(options.AccessKey, options.SecretKey);
         _logger = logger ?? NullLogger.Instance;
-        _ioEndpoint = KodoEndpoint.Parse(options.IoEndpoint ?? options.DownloadHost, Uri.UriSchemeHttp);
+        _ioHosts = new HostList(KodoService.Io, [KodoEndpoint.Parse(options.IoEndpoint ?? options.DownloadHost, Uri.UriSchemeHttp)]);
         _concurrency = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
         _pipeline = KodoRetry.Create(options, _logger);
         var ownsHandler = handler is null;
@@ -92,51 +92,92 @@ public sealed partial class KodoClient : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="attempt"/> through the retry pipeline under one deadline of
-    /// <see cref="KodoClientOptions.RequestTimeout"/>, and turns what escapes into a <see cref="KodoException"/>:
-    /// only the caller's own cancellation stays an <see cref="OperationCanceledException"/>.
-    /// </summary>
-    internal Task<T> ExecuteAsync<T>(
-        string operation, string? key, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
-        ExecuteAsync(operation, key, (_, token) => attempt(token), cancellationToken);
-
-    /// <summary>
-    /// As <see cref="ExecuteAsync{T}(string, string?, Func{CancellationToken, Task{T}}, CancellationToken)"/>, telling
-    /// each attempt whether an earlier one may have acted on the server: it failed without a definite answer (a
-    /// dropped connection, a timeout, a 5xx). An attempt that is not idempotent reads its answer in that light:
-    /// a delete answered "no such entry" then is done, not missing.
+    /// Runs <paramref name="attempt"/> through the retry pipeline under one deadline (<paramref name="deadline"/>,
+    /// else <see cref="KodoClientOptions.RequestTimeout"/>), and turns what escapes into a <see cref="KodoException"/>
+    /// that names the host when the host is the problem: only the caller's own cancellation stays an
+    /// <see cref="OperationCanceledException"/>. Each attempt is told its number and picks its host through
+    /// <see cref="KodoAttempt.Use"/>, so a retry goes to the service's next host; with
+    /// <paramref name="attemptTimeout"/> an attempt that gets no answer in time gives way to the next.
     /// </summary>
     internal async Task<T> ExecuteAsync<T>(
-        string operation, string? key, Func<bool, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+        string operation,
+        string? key,
+        Func<KodoAttempt, CancellationToken, Task<T>> attempt,
+        CancellationToken cancellationToken,
+        TimeSpan? deadline = null,
+        TimeSpan? attemptTimeout = null)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, _lifetime.Token);
-        var context = ResilienceContextPool.Shared.Get(operation, linked.Token);
+        var limit = deadline ?? _options.RequestTimeout;
+
+        // One source for the deadline, the caller and the client's lifetime; the caller tells them apart afterwards.
+        using var call = new CancellationTokenSource(limit, _options.TimeProvider);
+        using var callerRegistration = cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), call);
+        using var lifetimeRegistration = _lifetime.Token.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), call);
+        var context = ResilienceContextPool.Shared.Get(operation, call.Token);
+        var current = new KodoAttempt();
         try
         {
-            var attempts = 0;
             return await _pipeline.ExecuteAsync(
-                async context => await attempt(Interlocked.Increment(ref attempts) > 1, context.CancellationToken).ConfigureAwait(false),
+                async context =>
+                {
+                    current.Next();
+                    try
+                    {
+                        return attemptTimeout is { } perAttempt
+                            ? await RunWithTimeoutAsync(attempt, current, perAttempt, context.CancellationToken).ConfigureAwait(false)
+                            : await attempt(current, context.CancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (KodoRetry.IsTransient(e, context.CancellationToken))
+                    {
+                        current.Failed();
+                        throw;
+                    }
+                },
                 context).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not KodoException && !cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        catch (KodoException e) when (current.Host is { } host && e.IsHostProblem)
         {
-            throw KodoException.Timeout(operation, key, _options.RequestTimeout, e);
+            throw e.AtHost(host.Authority, KodoSettingHints.For(current.Hosts!.Service));
+        }
+        catch (Exception e) when (e is not KodoException && !cancellationToken.IsCancellationRequested && !_lifetime.IsCancellationRequested
+            && call.IsCancellationRequested)
+        {
+            throw WithHost(KodoException.Timeout(operation, key, limit, e), current);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && _lifetime.IsCancellationRequested)
         {
             throw new ObjectDisposedException(nameof(KodoClient));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested
-            && e is HttpRequestException or OperationCanceledException or (IOException and not KodoException))
+            && e is HttpRequestException or OperationCanceledException or TimeoutException or (IOException and not KodoException))
         {
             // Retries ran out on a network failure, or on a timeout inside the stack such as the connect timeout.
-            throw KodoException.Network(operation, key, e);
+            throw WithHost(KodoException.Network(operation, key, e), current);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static KodoException WithHost(KodoException error, KodoAttempt attempt) =>
+        attempt.Host is { } host ? error.AtHost(host.Authority, KodoSettingHints.For(attempt.Hosts!.Service)) : error;
+
+    /// <summary>Runs one attempt that must answer within <paramref name="timeout"/>; silence is a retryable timeout.</summary>
+    private async Task<T> RunWithTimeoutAsync<T>(
+        Func<KodoAttempt, CancellationToken, Task<T>> attempt, KodoAttempt current, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var bounded = new CancellationTokenSource(timeout, _options.TimeProvider);
+        using var registration = cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), bounded);
+        try
+        {
+            return await attempt(current, bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && bounded.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no answer within {timeout.TotalMilliseconds:0} ms"), e);
         }
     }
 

@@ -124,6 +124,24 @@ public sealed class KodoException : IOException
         return new KodoException(message, NoStatus, null, null, isTimeout: true, innerException);
     }
 
+    /// <summary>
+    /// The host, not the request, is the likely cause: no answer, a timeout, or a server error. Such a failure names
+    /// the host and the settings that point elsewhere.
+    /// </summary>
+    public bool IsHostProblem => !IsChanged && (StatusCode == NoStatus || (StatusCode is >= 500 and < 600 && IsRetryable));
+
+    /// <summary>This failure, its message naming <paramref name="host"/> and what to change.</summary>
+    internal KodoException AtHost(string host, string hint)
+    {
+        if (Message.Contains(" (host ", StringComparison.Ordinal))
+        {
+            return this;
+        }
+
+        var message = Message.TrimEnd('.');
+        return new KodoException($"{message} (host {host}; {hint}).", StatusCode, ErrorText, ReqId, IsTimeout, InnerException, IsChanged);
+    }
+
     internal static KodoException Changed(string operation, string key, string expectedHash, string actualHash) =>
         new($"Kodo {operation}{Describe(key)} failed: the object changed (its hash is {actualHash}, not the expected {expectedHash}).",
             NoStatus, null, null, isTimeout: false, null, isChanged: true);
