@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 namespace Kodo.Client.Tests;
 
 /// <summary>Without up/rs/rsf hosts the client asks uc's /v4/query once and keeps the answer for its ttl.</summary>
@@ -79,7 +80,7 @@ public sealed class RegionDiscoveryTests
     [Fact]
     public async Task ExpiredAnswer_IsAskedForAgain()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await ClientHost.StartAsync(time: clock);
         var client = host.CreateClient(o => o with { UpEndpoint = null, RsEndpoint = null, RsfEndpoint = null, TimeProvider = clock });
         await host.ResetCountersAsync();

@@ -1,6 +1,7 @@
 using Kodo.Protocol.Auth;
 using Kodo.Protocol.Errors;
 using Kodo.Protocol.Hashing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kodo.Emulator.Tests;
 
@@ -116,7 +117,7 @@ public sealed class FormUploadTests
     [Fact]
     public async Task FormUpload_BucketScope_ExistingKeyWithSameContent_Is200AndRefreshesPutTime()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await EmulatorHost.StartAsync(EmulatorHost.Options() with { Time = clock });
         var content = TestContent.Bytes(500);
         var hash = await host.Kodo.UploadAsync(Bucket, "k", content);

@@ -1,5 +1,6 @@
 using System.Text;
 using Kodo.Protocol.Auth;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kodo.Protocol.Tests.Auth;
 
@@ -97,7 +98,7 @@ public sealed class UploadTokenTests
         Assert.Equal(TokenValidationResult.Expired, token.Validate(SdkCredentials.Java, DateTimeOffset.FromUnixTimeSeconds(1700000001)));
         Assert.Equal(
             TokenValidationResult.Expired,
-            token.Validate(SdkCredentials.Java, new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1800000000))));
+            token.Validate(SdkCredentials.Java, new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1800000000))));
     }
 
     [Fact]
@@ -197,7 +198,7 @@ public sealed class UploadTokenTests
         var now = DateTimeOffset.FromUnixTimeSeconds(1700000000);
         var policy = PutPolicy.ForScope("bucket", "a key/with:colon", now.AddHours(1));
         var token = UploadToken.Parse(UploadToken.Create(SdkCredentials.Java, policy));
-        Assert.Equal(TokenValidationResult.Valid, token.Validate(SdkCredentials.Java, new FixedTimeProvider(now)));
+        Assert.Equal(TokenValidationResult.Valid, token.Validate(SdkCredentials.Java, new FakeTimeProvider(now)));
         Assert.True(token.Policy.TryGetScope(out var scope));
         Assert.Equal("a key/with:colon", scope.Key);
         Assert.Equal(Encoding.UTF8.GetString(UrlSafeBase64.Decode(token.EncodedPolicy)), token.PolicyJson);
