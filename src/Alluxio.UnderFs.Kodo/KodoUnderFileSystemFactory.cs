@@ -28,22 +28,22 @@ public sealed class KodoUnderFileSystemFactory : IUnderFileSystemFactory
         {
             return new KodoClientOptions
             {
-                AccessKey = Required(conf, PropertyKeys.KodoAccessKey),
-                SecretKey = Required(conf, PropertyKeys.KodoSecretKey),
+                AccessKey = Required(conf, KodoPropertyKeys.AccessKey),
+                SecretKey = Required(conf, KodoPropertyKeys.SecretKey),
                 Bucket = bucket,
-                DownloadHost = Required(conf, PropertyKeys.KodoDownloadHost),
-                IoEndpoint = Required(conf, PropertyKeys.KodoEndpoint),
-                UcEndpoint = conf.Get(PropertyKeys.KodoUcEndpoint),
-                UpEndpoint = conf.GetOrNull(PropertyKeys.KodoUpEndpoint),
-                RsEndpoint = conf.GetOrNull(PropertyKeys.KodoRsEndpoint),
-                RsfEndpoint = conf.GetOrNull(PropertyKeys.KodoRsfEndpoint),
-                MaxConcurrentRequests = conf.GetInt(PropertyKeys.KodoRequestsMax),
-                ConnectTimeout = conf.GetDuration(PropertyKeys.KodoConnectTimeout),
-                RequestTimeout = conf.GetDuration(PropertyKeys.KodoRequestTimeout),
-                MaxRetries = conf.GetInt(PropertyKeys.KodoRetryMaxNum),
-                MultipartThreshold = (int)Math.Min(int.MaxValue, conf.GetBytes(PropertyKeys.KodoMultipartThreshold)),
-                PartSize = (int)Math.Min(int.MaxValue, conf.GetBytes(PropertyKeys.KodoMultipartPartSize)),
-                PartConcurrency = conf.GetInt(PropertyKeys.KodoMultipartConcurrency),
+                DownloadHost = Required(conf, KodoPropertyKeys.DownloadHost),
+                IoEndpoint = Required(conf, KodoPropertyKeys.Endpoint),
+                UcEndpoint = conf.Get(KodoPropertyKeys.UcEndpoint),
+                UpEndpoint = conf.GetOrNull(KodoPropertyKeys.UpEndpoint),
+                RsEndpoint = conf.GetOrNull(KodoPropertyKeys.RsEndpoint),
+                RsfEndpoint = conf.GetOrNull(KodoPropertyKeys.RsfEndpoint),
+                MaxConcurrentRequests = conf.GetInt(KodoPropertyKeys.RequestsMax),
+                ConnectTimeout = conf.GetDuration(KodoPropertyKeys.ConnectTimeout),
+                RequestTimeout = conf.GetDuration(KodoPropertyKeys.RequestTimeout),
+                MaxRetries = conf.GetInt(KodoPropertyKeys.RetryMaxNum),
+                MultipartThreshold = (int)Math.Min(int.MaxValue, conf.GetBytes(KodoPropertyKeys.MultipartThreshold)),
+                PartSize = (int)Math.Min(int.MaxValue, conf.GetBytes(KodoPropertyKeys.MultipartPartSize)),
+                PartConcurrency = conf.GetInt(KodoPropertyKeys.MultipartConcurrency),
             };
         }
         catch (ArgumentException e)

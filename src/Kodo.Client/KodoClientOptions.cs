@@ -5,7 +5,8 @@ namespace Kodo.Client;
 /// <summary>
 /// Everything a <see cref="KodoClient"/> needs to reach one bucket. Every host is configuration (defect K9: Alluxio
 /// hard-codes uc.qbox.me), values are checked when they are set so a bad mount fails at once, and
-/// <see cref="ToString"/> hides the secret key.
+/// <see cref="ToString"/> hides both keys. The defaults and limits below are the only copy: Alluxio's Kodo property
+/// keys take their defaults and allowed ranges from them.
 /// </summary>
 public sealed record KodoClientOptions
 {
@@ -29,6 +30,18 @@ public sealed record KodoClientOptions
 
     /// <summary>The largest part Kodo accepts.</summary>
     public const int MaxPartSize = 1024 * 1024 * 1024;
+
+    /// <summary>The largest object sent in one form upload; larger ones go up in parts.</summary>
+    public const int MaxMultipartThreshold = MaxPartSize;
+
+    /// <summary>The most retries a call may be given.</summary>
+    public const int MaxRetriesLimit = 100;
+
+    /// <summary>The most parts of one upload that may be in flight at once.</summary>
+    public const int PartConcurrencyLimit = 64;
+
+    /// <summary>What <see cref="ToString"/> shows for each key.</summary>
+    private const string Mask = "******";
 
     /// <summary>Defaults to 4 parts in flight per upload.</summary>
     public const int DefaultPartConcurrency = 4;
@@ -174,7 +187,7 @@ public sealed record KodoClientOptions
         init
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 100);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxRetriesLimit);
             field = value;
         }
     } = DefaultMaxRetries;
@@ -197,7 +210,7 @@ public sealed record KodoClientOptions
         init
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxPartSize);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxMultipartThreshold);
             field = value;
         }
     } = DefaultMultipartThreshold;
@@ -221,7 +234,7 @@ public sealed record KodoClientOptions
         init
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 64);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, PartConcurrencyLimit);
             field = value;
         }
     } = DefaultPartConcurrency;
@@ -233,10 +246,10 @@ public sealed record KodoClientOptions
         init => field = value ?? throw new ArgumentNullException(nameof(value));
     } = TimeProvider.System;
 
-    /// <summary>Shows every setting but the secret key.</summary>
+    /// <summary>Shows every setting; both keys show as ******, as every credential does.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"KodoClientOptions {{ AccessKey = {AccessKey}, SecretKey = ***, Bucket = {Bucket}, DownloadHost = {DownloadHost}, " +
+        $"KodoClientOptions {{ AccessKey = {Mask}, SecretKey = {Mask}, Bucket = {Bucket}, DownloadHost = {DownloadHost}, " +
         $"IoEndpoint = {IoEndpoint}, UcEndpoint = {UcEndpoint}, UpEndpoint = {UpEndpoint}, RsEndpoint = {RsEndpoint}, " +
         $"RsfEndpoint = {RsfEndpoint}, MaxConcurrentRequests = {MaxConcurrentRequests}, ConnectTimeout = {ConnectTimeout}, " +
         $"RequestTimeout = {RequestTimeout}, MaxRetries = {MaxRetries}, RetryBaseDelay = {RetryBaseDelay}, " +

@@ -19,7 +19,7 @@ public static class CredentialMasker
     public static bool IsCredential(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return PropertyKeyRegistry.Find(key) is { } known ? known.IsCredential : LooksLikeSecret(key);
+        return PropertyKeyRegistry.Global.Find(key) is { } known ? known.IsCredential : LooksLikeSecret(key);
     }
 
     /// <summary>The value as it may be shown: <see cref="Mask"/> for a credential, else the value itself.</summary>
