@@ -70,7 +70,7 @@ public sealed class AlluxioConfiguration
     {
         ArgumentNullException.ThrowIfNull(key);
         var value = GetOrNull(key);
-        return value is not null && TakesCredential(key) ? CredentialMasker.Mask : value;
+        return value is null ? null : CredentialMasker.Show(value, TakesCredential(key));
     }
 
     /// <summary>
@@ -80,33 +80,11 @@ public sealed class AlluxioConfiguration
     public bool TakesCredential(PropertyKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return key.IsCredential || ReferencesCredential(GetRaw(key.Name, key), 0);
-    }
-
-    private bool ReferencesCredential(string? raw, int depth)
-    {
-        if (raw is null || depth > MaxReferenceDepth)
+        return key.IsCredential || CredentialMasker.ReferencesCredential(GetRaw(key.Name, key), name =>
         {
-            return false;
-        }
-
-        for (var start = raw.IndexOf("${", StringComparison.Ordinal); start >= 0; start = raw.IndexOf("${", start + 2, StringComparison.Ordinal))
-        {
-            var end = raw.IndexOf('}', start + 2);
-            if (end < 0)
-            {
-                break;
-            }
-
-            var name = raw[(start + 2)..end].Trim();
             var known = PropertyKeyRegistry.Global.Find(name);
-            if (CredentialMasker.IsCredential(name) || ReferencesCredential(GetRaw(known?.Name ?? name, known), depth + 1))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            return GetRaw(known?.Name ?? name, known);
+        });
     }
 
     public int GetInt(PropertyKey key) => Parse(key, v => int.Parse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
@@ -191,7 +169,7 @@ public sealed class AlluxioConfiguration
         catch (Exception e) when (e is FormatException or OverflowException)
         {
             // The parser's message may repeat the value; this one quotes it shortened, and masked when secret.
-            var shown = QuotedValue.Of(masked ? CredentialMasker.Mask : value);
+            var shown = QuotedValue.Of(CredentialMasker.Show(value, masked));
             throw new ConfigurationException($"{key.Name}: {shown} is not a valid {key.Type} value", e);
         }
     }

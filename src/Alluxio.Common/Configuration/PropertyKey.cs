@@ -84,7 +84,7 @@ public sealed class PropertyKey
     public string? CheckValue(string value, bool masked = false)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var shown = QuotedValue.Of(IsCredential || masked ? CredentialMasker.Mask : value);
+        var shown = QuotedValue.Of(CredentialMasker.Show(value, IsCredential || masked));
         var trimmed = value.Trim();
         return Type switch
         {

@@ -48,4 +48,18 @@ public sealed class CredentialMaskerTests
         Assert.Contains("s3a.secretKey", credentials);
         Assert.All(credentials, k => Assert.True(CredentialMasker.IsCredential(k.ToUpperInvariant())));
     }
+
+    [Theory]
+    [InlineData("${s3a.secretKey}", true)]
+    [InlineData("port-${middle}", true)]
+    [InlineData("${my.custom.password}", true)]
+    [InlineData("${alluxio.home}/conf", false)]
+    [InlineData("${unset}", false)]
+    [InlineData("plain", false)]
+    public void AValueReferencingACredentialAtAnyDepthIsSecret(string raw, bool expected)
+    {
+        var values = new Dictionary<string, string> { ["middle"] = "x${s3a.secretKey}", ["alluxio.home"] = "/opt" };
+
+        Assert.Equal(expected, CredentialMasker.ReferencesCredential(raw, values.GetValueOrDefault));
+    }
 }
