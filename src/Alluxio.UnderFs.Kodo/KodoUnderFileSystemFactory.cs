@@ -48,7 +48,8 @@ public sealed class KodoUnderFileSystemFactory : IUnderFileSystemFactory
         }
         catch (ArgumentException e)
         {
-            // The options validate their values; the message names the setting, never a secret.
+            // Ranges were checked by the getters above, naming the key; what the options still refuse is a host's
+            // shape. Their message names the setting, never a secret.
             throw new ConfigurationException($"Invalid Kodo setting: {e.Message}", e);
         }
     }

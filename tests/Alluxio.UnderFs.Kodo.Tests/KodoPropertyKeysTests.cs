@@ -7,8 +7,6 @@ namespace Alluxio.UnderFs.Kodo.Tests;
 /// <summary>The Kodo UFS's keys: registered by the module, and validateConf accepts exactly what the UFS accepts.</summary>
 public sealed class KodoPropertyKeysTests
 {
-    public KodoPropertyKeysTests() => KodoPropertyKeys.Register(PropertyKeyRegistry.Global);
-
     public static TheoryData<string, string, bool> RangeEdges()
     {
         var data = new TheoryData<string, string, bool>();
