@@ -9,6 +9,26 @@ public sealed class KodoUnderFileSystemFactory : IUnderFileSystemFactory
 {
     public const string Scheme = "kodo";
 
+    /// <summary>The key behind each client setting, so that a refused setting is reported by the key to change.</summary>
+    private static readonly Dictionary<string, PropertyKey> s_keyOfSetting = new(StringComparer.Ordinal)
+    {
+        [nameof(KodoClientOptions.AccessKey)] = KodoPropertyKeys.AccessKey,
+        [nameof(KodoClientOptions.SecretKey)] = KodoPropertyKeys.SecretKey,
+        [nameof(KodoClientOptions.DownloadHost)] = KodoPropertyKeys.DownloadHost,
+        [nameof(KodoClientOptions.IoEndpoint)] = KodoPropertyKeys.Endpoint,
+        [nameof(KodoClientOptions.UcEndpoint)] = KodoPropertyKeys.UcEndpoint,
+        [nameof(KodoClientOptions.UpEndpoint)] = KodoPropertyKeys.UpEndpoint,
+        [nameof(KodoClientOptions.RsEndpoint)] = KodoPropertyKeys.RsEndpoint,
+        [nameof(KodoClientOptions.RsfEndpoint)] = KodoPropertyKeys.RsfEndpoint,
+        [nameof(KodoClientOptions.MaxConcurrentRequests)] = KodoPropertyKeys.RequestsMax,
+        [nameof(KodoClientOptions.ConnectTimeout)] = KodoPropertyKeys.ConnectTimeout,
+        [nameof(KodoClientOptions.RequestTimeout)] = KodoPropertyKeys.RequestTimeout,
+        [nameof(KodoClientOptions.MaxRetries)] = KodoPropertyKeys.RetryMaxNum,
+        [nameof(KodoClientOptions.MultipartThreshold)] = KodoPropertyKeys.MultipartThreshold,
+        [nameof(KodoClientOptions.PartSize)] = KodoPropertyKeys.MultipartPartSize,
+        [nameof(KodoClientOptions.PartConcurrency)] = KodoPropertyKeys.MultipartConcurrency,
+    };
+
     public bool SupportsPath(string path) =>
         AlluxioUri.TryParse(path, out var uri) && uri!.Scheme == Scheme && !string.IsNullOrEmpty(uri.Authority);
 
@@ -48,11 +68,20 @@ public sealed class KodoUnderFileSystemFactory : IUnderFileSystemFactory
         }
         catch (ArgumentException e)
         {
-            // Ranges were checked by the getters above, naming the key; what the options still refuse is a host's
-            // shape. Their message names the setting, never a secret.
-            throw new ConfigurationException($"Invalid Kodo setting: {e.Message}", e);
+            // Ranges were checked by the getters above; what the options still refuse is a key's or host's shape.
+            // Their reason never repeats a value, which may be a secret.
+            var reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            throw new ConfigurationException($"{SettingName(e.ParamName)}: {reason}", e);
         }
     }
+
+    /// <summary>The key to change for a refused client setting; the bucket comes from the UFS path.</summary>
+    private static string SettingName(string? setting) => setting switch
+    {
+        null => "Kodo setting",
+        nameof(KodoClientOptions.Bucket) => "the bucket in the kodo:// path",
+        _ => s_keyOfSetting.TryGetValue(setting, out var key) ? key.Name : setting,
+    };
 
     private static string Required(AlluxioConfiguration conf, PropertyKey key) =>
         conf.GetOrNull(key) is { Length: > 0 } value

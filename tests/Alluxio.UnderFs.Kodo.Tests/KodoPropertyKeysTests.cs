@@ -48,6 +48,21 @@ public sealed class KodoPropertyKeysTests
         }
     }
 
+    [Theory]
+    [InlineData("fs.kodo.accesskey", "FAKE:AK", "fs.kodo.accesskey: An access key cannot contain ':'.")]
+    [InlineData("alluxio.underfs.kodo.downloadhost", "http://dl.example.com", "alluxio.underfs.kodo.downloadhost: The download host is host[:port] without a scheme or path.")]
+    [InlineData("alluxio.underfs.kodo.up.endpoint", "ftp://up.example.com", "alluxio.underfs.kodo.up.endpoint: Not an endpoint: expected host[:port] or http(s)://host[:port].")]
+    [InlineData("alluxio.underfs.kodo.endpoint", "http://io.example.com/path", "alluxio.underfs.kodo.endpoint: Not an endpoint: expected host[:port] or http(s)://host[:port].")]
+    public void ABadlyShapedValueIsReportedByItsKey(string name, string value, string expected)
+    {
+        var configuration = UnderFileSystemConfiguration.ForMount(
+            AlluxioConfiguration.Defaults, [.. KodoUfsHost.Options("127.0.0.1:1"), new(name, value)]).Configuration;
+
+        var error = Assert.Throws<ConfigurationException>(() => KodoUnderFileSystemFactory.ClientOptions("bucket", configuration));
+
+        Assert.Equal(expected, error.Message);
+    }
+
     [Fact]
     public void EveryNumericKeyHasARange() =>
         Assert.All(
