@@ -103,7 +103,7 @@ public static class ConfigurationLoader
                 issues.Add(new ConfigurationIssue(
                     ConfigurationIssueSeverity.Warning,
                     canonical,
-                    $"{path}:{entry.Line}: {canonical} is also set on line {earlier}; the later value wins"));
+                    $"{path}:{entry.Line}: {QuotedValue.Shorten(canonical)} is also set on line {earlier}; the later value wins"));
             }
 
             firstLine[canonical] = entry.Line;

@@ -109,7 +109,7 @@ public static class PropertiesFileParser
             issues.Add(new ConfigurationIssue(
                 ConfigurationIssueSeverity.Error,
                 key,
-                $"{fileName}:{lineNumber}: {key}: malformed value, {valueError}"));
+                $"{fileName}:{lineNumber}: {QuotedValue.Shorten(key)}: malformed value, {valueError}"));
             return null;
         }
 

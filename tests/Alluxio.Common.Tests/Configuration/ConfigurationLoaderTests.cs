@@ -224,6 +224,18 @@ public sealed class ConfigurationLoaderTests : IDisposable
             error.Message);
     }
 
+    [Fact]
+    public void AHugeKeyIsCutShortInWarnings()
+    {
+        var key = "x." + new string('k', 5000);
+        var site = _conf.Write("alluxio-site.properties", $"{key}=1\n{key}=2\n");
+
+        var configuration = Load();
+
+        Assert.All(configuration.Issues, i => Assert.True(i.Message.Length < 300, i.Message));
+        Assert.Contains(configuration.Issues, i => i.Message == $"{site}:2: {key[..64]}…(5002 chars) is also set on line 1; the later value wins");
+    }
+
     private AlluxioConfiguration Load(string[]? systemProperties = null) =>
         ConfigurationLoader.Load(systemProperties ?? [], v => v == "ALLUXIO_CONF_DIR" ? _conf.Path : null);
 }
