@@ -32,7 +32,7 @@ public class ConfigurationBenchmarks
     public long GetBytesDefault() => _configuration.GetBytes(PropertyKeys.MasterJournalLogSizeBytesMax);
 
     [Benchmark]
-    public TimeSpan GetDuration() => _configuration.GetDuration(PropertyKeys.KodoRequestTimeout);
+    public TimeSpan GetDuration() => _configuration.GetDuration(PropertyKeys.MasterJournalFlushTimeout);
 
     private static ConfiguredValue Explicit(string value) => new(value, ConfigurationSource.Runtime, "");
 }

@@ -1,3 +1,4 @@
+using Alluxio.Configuration;
 using Alluxio.UnderFs.Kodo;
 using Alluxio.UnderFs.Local;
 
@@ -9,6 +10,9 @@ namespace Alluxio.UnderFs;
 /// </summary>
 public static class BuiltInUnderFileSystems
 {
+    /// <summary>Adds the property keys of every built-in UFS (the Kodo UFS owns fs.kodo.* and alluxio.underfs.kodo.*).</summary>
+    public static void RegisterKeys(PropertyKeyRegistry registry) => KodoPropertyKeys.Register(registry);
+
     /// <summary>A registry of every built-in UFS, each made with <paramref name="context"/>.</summary>
     public static UnderFileSystemRegistry CreateRegistry(UnderFileSystemContext context) =>
         new UnderFileSystemRegistry(context)

@@ -4,8 +4,9 @@ namespace Kodo.Client;
 
 /// <summary>
 /// Everything a <see cref="KodoClient"/> needs to reach one bucket. Every host is configuration (defect K9: Alluxio
-/// hard-codes uc.qbox.me), values are checked when they are set so a bad mount fails at once, and
-/// <see cref="ToString"/> hides the secret key.
+/// hard-codes uc.qbox.me), values are checked when they are set so a bad mount fails at once (an error's ParamName
+/// is the setting's name), and <see cref="ToString"/> hides both keys. The defaults and limits below are the only
+/// copy: Alluxio's Kodo property keys take their defaults and allowed ranges from them.
 /// </summary>
 public sealed record KodoClientOptions
 {
@@ -30,6 +31,18 @@ public sealed record KodoClientOptions
     /// <summary>The largest part Kodo accepts.</summary>
     public const int MaxPartSize = 1024 * 1024 * 1024;
 
+    /// <summary>The largest object sent in one form upload; larger ones go up in parts.</summary>
+    public const int MaxMultipartThreshold = MaxPartSize;
+
+    /// <summary>The most retries a call may be given.</summary>
+    public const int MaxRetriesLimit = 100;
+
+    /// <summary>The most parts of one upload that may be in flight at once.</summary>
+    public const int PartConcurrencyLimit = 64;
+
+    /// <summary>What <see cref="ToString"/> shows for each key.</summary>
+    private const string Mask = "******";
+
     /// <summary>Defaults to 4 parts in flight per upload.</summary>
     public const int DefaultPartConcurrency = 4;
 
@@ -47,10 +60,10 @@ public sealed record KodoClientOptions
         get;
         init
         {
-            ArgumentException.ThrowIfNullOrEmpty(value);
+            ArgumentException.ThrowIfNullOrEmpty(value, nameof(AccessKey));
             if (value.Contains(':', StringComparison.Ordinal))
             {
-                throw new ArgumentException("An access key cannot contain ':'.", nameof(value));
+                throw new ArgumentException("An access key cannot contain ':'.", nameof(AccessKey));
             }
 
             field = value;
@@ -63,7 +76,7 @@ public sealed record KodoClientOptions
         get;
         init
         {
-            ArgumentException.ThrowIfNullOrEmpty(value);
+            ArgumentException.ThrowIfNullOrEmpty(value, nameof(SecretKey));
             field = value;
         }
     }
@@ -73,10 +86,10 @@ public sealed record KodoClientOptions
         get;
         init
         {
-            ArgumentException.ThrowIfNullOrEmpty(value);
+            ArgumentException.ThrowIfNullOrEmpty(value, nameof(Bucket));
             if (value.Contains(':', StringComparison.Ordinal) || value.Contains('/', StringComparison.Ordinal))
             {
-                throw new ArgumentException("A bucket name cannot contain ':' or '/'.", nameof(value));
+                throw new ArgumentException("A bucket name cannot contain ':' or '/'.", nameof(Bucket));
             }
 
             field = value;
@@ -92,10 +105,10 @@ public sealed record KodoClientOptions
         get;
         init
         {
-            ArgumentException.ThrowIfNullOrEmpty(value);
+            ArgumentException.ThrowIfNullOrEmpty(value, nameof(DownloadHost));
             if (value.Contains('/', StringComparison.Ordinal) || value.Any(char.IsWhiteSpace))
             {
-                throw new ArgumentException("The download host is host[:port] without a scheme or path.", nameof(value));
+                throw new ArgumentException("The download host is host[:port] without a scheme or path.", nameof(DownloadHost));
             }
 
             field = value;
@@ -109,35 +122,35 @@ public sealed record KodoClientOptions
     public string? IoEndpoint
     {
         get;
-        init => field = CheckEndpoint(value, Uri.UriSchemeHttp);
+        init => field = CheckEndpoint(value, Uri.UriSchemeHttp, nameof(IoEndpoint));
     }
 
     /// <summary>The uc host that answers bucket-region queries; a bare host means https.</summary>
     public string UcEndpoint
     {
         get;
-        init => field = CheckEndpoint(value, Uri.UriSchemeHttps) ?? throw new ArgumentNullException(nameof(value));
+        init => field = CheckEndpoint(value, Uri.UriSchemeHttps, nameof(UcEndpoint)) ?? throw new ArgumentNullException(nameof(UcEndpoint));
     } = DefaultUcEndpoint;
 
     /// <summary>The up host for uploads; a bare host means https; null asks uc.</summary>
     public string? UpEndpoint
     {
         get;
-        init => field = CheckEndpoint(value, Uri.UriSchemeHttps);
+        init => field = CheckEndpoint(value, Uri.UriSchemeHttps, nameof(UpEndpoint));
     }
 
     /// <summary>The rs host for stat, delete, copy, move and batch; a bare host means https; null asks uc.</summary>
     public string? RsEndpoint
     {
         get;
-        init => field = CheckEndpoint(value, Uri.UriSchemeHttps);
+        init => field = CheckEndpoint(value, Uri.UriSchemeHttps, nameof(RsEndpoint));
     }
 
     /// <summary>The rsf host for listing; a bare host means https; null asks uc.</summary>
     public string? RsfEndpoint
     {
         get;
-        init => field = CheckEndpoint(value, Uri.UriSchemeHttps);
+        init => field = CheckEndpoint(value, Uri.UriSchemeHttps, nameof(RsfEndpoint));
     }
 
     /// <summary>Requests in flight at once, and connections per server (Alluxio's setting, which defect K1 never applied).</summary>
@@ -146,7 +159,7 @@ public sealed record KodoClientOptions
         get;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(MaxConcurrentRequests));
             field = value;
         }
     } = DefaultMaxConcurrentRequests;
@@ -155,7 +168,7 @@ public sealed record KodoClientOptions
     public TimeSpan ConnectTimeout
     {
         get;
-        init => field = CheckPositive(value);
+        init => field = CheckPositive(value, nameof(ConnectTimeout));
     } = DefaultConnectTimeout;
 
     /// <summary>
@@ -164,7 +177,7 @@ public sealed record KodoClientOptions
     public TimeSpan RequestTimeout
     {
         get;
-        init => field = CheckPositive(value);
+        init => field = CheckPositive(value, nameof(RequestTimeout));
     } = DefaultRequestTimeout;
 
     /// <summary>Retries after the first attempt of a call that failed transiently (0 to 100); 0 disables retrying.</summary>
@@ -173,8 +186,8 @@ public sealed record KodoClientOptions
         get;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(value);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 100);
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(MaxRetries));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxRetriesLimit, nameof(MaxRetries));
             field = value;
         }
     } = DefaultMaxRetries;
@@ -185,7 +198,7 @@ public sealed record KodoClientOptions
         get;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero, nameof(RetryBaseDelay));
             field = value;
         }
     } = DefaultRetryBaseDelay;
@@ -196,8 +209,8 @@ public sealed record KodoClientOptions
         get;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(value);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxPartSize);
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(MultipartThreshold));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxMultipartThreshold, nameof(MultipartThreshold));
             field = value;
         }
     } = DefaultMultipartThreshold;
@@ -208,8 +221,8 @@ public sealed record KodoClientOptions
         get;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, MinPartSize);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxPartSize);
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, MinPartSize, nameof(PartSize));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxPartSize, nameof(PartSize));
             field = value;
         }
     } = DefaultPartSize;
@@ -220,8 +233,8 @@ public sealed record KodoClientOptions
         get;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 64);
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(PartConcurrency));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, PartConcurrencyLimit, nameof(PartConcurrency));
             field = value;
         }
     } = DefaultPartConcurrency;
@@ -230,13 +243,13 @@ public sealed record KodoClientOptions
     public TimeProvider TimeProvider
     {
         get;
-        init => field = value ?? throw new ArgumentNullException(nameof(value));
+        init => field = value ?? throw new ArgumentNullException(nameof(TimeProvider));
     } = TimeProvider.System;
 
-    /// <summary>Shows every setting but the secret key.</summary>
+    /// <summary>Shows every setting; both keys show as ******, as every credential does.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"KodoClientOptions {{ AccessKey = {AccessKey}, SecretKey = ***, Bucket = {Bucket}, DownloadHost = {DownloadHost}, " +
+        $"KodoClientOptions {{ AccessKey = {Mask}, SecretKey = {Mask}, Bucket = {Bucket}, DownloadHost = {DownloadHost}, " +
         $"IoEndpoint = {IoEndpoint}, UcEndpoint = {UcEndpoint}, UpEndpoint = {UpEndpoint}, RsEndpoint = {RsEndpoint}, " +
         $"RsfEndpoint = {RsfEndpoint}, MaxConcurrentRequests = {MaxConcurrentRequests}, ConnectTimeout = {ConnectTimeout}, " +
         $"RequestTimeout = {RequestTimeout}, MaxRetries = {MaxRetries}, RetryBaseDelay = {RetryBaseDelay}, " +
@@ -252,19 +265,27 @@ public sealed record KodoClientOptions
         _ = KodoEndpoint.Parse(IoEndpoint ?? DownloadHost, Uri.UriSchemeHttp);
     }
 
-    private static string? CheckEndpoint(string? value, string defaultScheme)
+    /// <summary>Checks a host setting; the error names the setting and leaves the value out, as it may be long.</summary>
+    private static string? CheckEndpoint(string? value, string defaultScheme, string setting)
     {
         if (value is not null)
         {
-            _ = KodoEndpoint.Parse(value, defaultScheme);
+            try
+            {
+                _ = KodoEndpoint.Parse(value, defaultScheme);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException("Not an endpoint: expected host[:port] or http(s)://host[:port].", setting, e);
+            }
         }
 
         return value;
     }
 
-    private static TimeSpan CheckPositive(TimeSpan value)
+    private static TimeSpan CheckPositive(TimeSpan value, string setting)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, setting);
         return value;
     }
 }

@@ -59,6 +59,35 @@ public sealed class LauncherTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOutOfRangeUfsSettingIsOneReadableLineNamingTheKey()
+    {
+        var run = await RunAsync(
+            "runUfsTests", "--path", "kodo://bucket/dir",
+            "--option", "fs.kodo.accesskey=FAKE-AK-2",
+            "--option", $"fs.kodo.secretkey={FakeSecret}",
+            "--option", "alluxio.underfs.kodo.downloadhost=dl.example.com",
+            "--option", "alluxio.underfs.kodo.endpoint=127.0.0.1:1",
+            "--option", "alluxio.underfs.kodo.multipart.part.size=10KB");
+
+        Assert.Equal(255, run.ExitCode);
+        Assert.Equal(
+            "Error: alluxio.underfs.kodo.multipart.part.size: '10KB' must be between 1MB and 1GB",
+            Assert.Single(run.ErrorLines, l => !l.StartsWith("Buil", StringComparison.Ordinal)));
+        Assert.DoesNotContain(FakeSecret, run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownCommandIsOneLineWithAHint()
+    {
+        var run = await RunAsync("frobnicate");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            "Unknown command 'frobnicate'. Run 'alluxio --help' for usage.",
+            Assert.Single(run.ErrorLines, l => !l.StartsWith("Buil", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ASecondCallDoesNotBuild()
     {
         await RunAsync("version");

@@ -40,21 +40,28 @@ public sealed class RootCommandTests : IDisposable
         Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void SystemPropertiesAreTakenBeforeTheCommandOnly()
+    [Theory]
+    [InlineData("Unknown command 'foo'. Run 'alluxio --help' for usage.", "foo")]
+    [InlineData("Unknown option '--frob'. Run 'alluxio --help' for usage.", "--frob")]
+    [InlineData("No command given. Run 'alluxio --help' for usage.")]
+    [InlineData("Unknown option '--frob'. Run 'alluxio validateConf --help' for usage.", "validateConf", "--frob")]
+    [InlineData("Unexpected argument 'b'. Run 'alluxio getConf --help' for usage.", "getConf", "a", "b")]
+    [InlineData("Option '--path' is required. Run 'alluxio runUfsTests --help' for usage.", "runUfsTests")]
+    [InlineData("Required argument missing for option: '--unit'. Run 'alluxio getConf --help' for usage.", "getConf", "--unit")]
+    public void ABadCommandLineIsOneLineWithAHint(string expected, params string[] args)
     {
-        var (properties, remaining) = CommandLineSplitter.Split(["-Da=1", "-Db=2", "getConf", "-Dc=3"]);
+        var run = CliRun.InProcess(_conf.Path, args);
 
-        Assert.Equal(["a=1", "b=2"], properties);
-        Assert.Equal(["getConf", "-Dc=3"], remaining);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Equal(expected, Assert.Single(run.ErrorLines));
     }
 
     [Fact]
-    public void SystemPropertiesMayFollowACommandGroup()
+    public void AHugeUnknownCommandIsCutShort()
     {
-        var (properties, remaining) = CommandLineSplitter.Split(["fs", "-Dk=v", "ls", "/"]);
+        var run = CliRun.InProcess(_conf.Path, new string('z', 5000));
 
-        Assert.Equal(["k=v"], properties);
-        Assert.Equal(["fs", "ls", "/"], remaining);
+        Assert.Equal($"Unknown command '{new string('z', 64)}…(5000 chars)'. Run 'alluxio --help' for usage.", Assert.Single(run.ErrorLines));
     }
 }

@@ -82,4 +82,23 @@ public sealed class RunUfsTestsCommandTests : IDisposable
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("--path", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ATooSmallKodoPartSizeIsReportedNamingTheKey()
+    {
+        var run = CliRun.InProcess(
+            _conf.Path,
+            "runUfsTests", "--path", "kodo://bucket/dir",
+            "--option", "fs.kodo.accesskey=FAKE-AK-5e",
+            "--option", "fs.kodo.secretkey=FAKE-SK-5e",
+            "--option", "alluxio.underfs.kodo.downloadhost=dl.example.com",
+            "--option", "alluxio.underfs.kodo.endpoint=127.0.0.1:1",
+            "--option", "alluxio.underfs.kodo.multipart.part.size=10KB");
+
+        Assert.Equal(255, run.ExitCode);
+        Assert.Equal(
+            "Error: alluxio.underfs.kodo.multipart.part.size: '10KB' must be between 1MB and 1GB",
+            Assert.Single(run.ErrorLines));
+        Assert.DoesNotContain("FAKE-", run.All, StringComparison.Ordinal);
+    }
 }

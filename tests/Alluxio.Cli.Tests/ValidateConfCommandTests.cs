@@ -62,4 +62,30 @@ public sealed class ValidateConfCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("Error: command line: alluxio.master.rpc.port: 'abc' is not a port number (0 to 65535)", Assert.Single(run.ErrorLines));
     }
+
+    [Theory]
+    [InlineData("alluxio.underfs.kodo.multipart.part.size=10KB", "'10KB' must be between 1MB and 1GB")]
+    [InlineData("alluxio.underfs.kodo.multipart.part.size=5GB", "'5GB' must be between 1MB and 1GB")]
+    [InlineData("alluxio.underfs.kodo.requests.max=0", "'0' must be at least 1")]
+    [InlineData("alluxio.underfs.kodo.retry.max.num=-1", "'-1' must be between 0 and 100")]
+    public void AKodoValueTheUfsWouldRefuseIsInvalid(string property, string problem)
+    {
+        var run = CliRun.InProcess(_conf.Path, "-D" + property, "validateConf");
+
+        Assert.Equal(255, run.ExitCode);
+        Assert.Equal(
+            $"Configuration is invalid: command line: {property[..property.IndexOf('=', StringComparison.Ordinal)]}: {problem}",
+            Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void AHugeValueIsCutShort()
+    {
+        var run = CliRun.InProcess(_conf.Path, "-Dalluxio.master.web.port=" + new string('9', 10 * 1024 * 1024), "validateConf");
+
+        Assert.Equal(255, run.ExitCode);
+        Assert.Equal(
+            $"Configuration is invalid: command line: alluxio.master.web.port: '{new string('9', 64)}…(10485760 chars)' is not a port number (0 to 65535)",
+            Assert.Single(run.ErrorLines));
+    }
 }

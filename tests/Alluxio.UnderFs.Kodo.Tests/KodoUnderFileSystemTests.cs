@@ -127,6 +127,6 @@ public sealed class KodoUnderFileSystemTests
 
         Assert.True(await ufs.MkdirsAsync(KodoUfsHost.Root, cancellationToken: TestContext.Current.CancellationToken));
         Assert.True(await ufs.IsDirectoryAsync(KodoUfsHost.Root, TestContext.Current.CancellationToken));
-        Assert.Equal(CredentialMasker.Mask, configuration.Configuration.GetDisplayValue(PropertyKeys.KodoAccessKey));
+        Assert.Equal(CredentialMasker.Mask, configuration.Configuration.GetDisplayValue(KodoPropertyKeys.AccessKey));
     }
 }

@@ -55,7 +55,7 @@ public sealed class UnderFileSystemRegistryTests : IDisposable
             AlluxioConfiguration.Defaults, [new("fs.kodo.secretKey", "FAKE-UFS-SK"), new("alluxio.underfs.kodo.endpoint", "e")]);
 
         Assert.Equal(["FAKE-UFS-SK"], configuration.SecretValues());
-        Assert.Equal("MOUNT_OPTION", configuration.Configuration.GetSource(PropertyKeys.KodoEndpoint).ToString());
+        Assert.Equal("MOUNT_OPTION", configuration.Configuration.GetExplicit("alluxio.underfs.kodo.endpoint")!.Source.ToString());
     }
 
     private static UnderFileSystemConfiguration Configuration() => new(AlluxioConfiguration.Defaults);

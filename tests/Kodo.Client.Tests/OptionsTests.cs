@@ -31,13 +31,15 @@ public sealed class OptionsTests
     }
 
     [Fact]
-    public void ToString_HidesTheSecretKey()
+    public void ToString_MasksBothKeys()
     {
-        var text = Valid.ToString();
+        var text = (Valid with { AccessKey = "FAKE-ACCESS-KEY-4711" }).ToString();
 
         Assert.DoesNotContain("super-secret-value", text, StringComparison.Ordinal);
-        Assert.Contains("AccessKey = ak", text, StringComparison.Ordinal);
-        Assert.Contains("SecretKey = ***", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAKE-ACCESS-KEY-4711", text, StringComparison.Ordinal);
+        Assert.Contains("AccessKey = ******,", text, StringComparison.Ordinal);
+        Assert.Contains("SecretKey = ******,", text, StringComparison.Ordinal);
+        Assert.Contains("Bucket = bucket", text, StringComparison.Ordinal);
     }
 
     [Fact]

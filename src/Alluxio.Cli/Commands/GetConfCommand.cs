@@ -48,10 +48,10 @@ internal static class GetConfCommand
     private static int PrintAll(CliContext context, bool withSource)
     {
         var configuration = context.Configuration;
-        var keys = PropertyKeyRegistry.All
+        var keys = PropertyKeyRegistry.Global.All
             .Concat(configuration.ExplicitKeys
-                .Where(k => PropertyKeyRegistry.FindTemplate(k) is not null)
-                .Select(k => PropertyKeyRegistry.Find(k)!))
+                .Where(k => PropertyKeyRegistry.Global.FindTemplate(k) is not null)
+                .Select(k => PropertyKeyRegistry.Global.Find(k)!))
             .OrderBy(k => k.Name, StringComparer.Ordinal);
         foreach (var key in keys)
         {
@@ -64,10 +64,10 @@ internal static class GetConfCommand
 
     private static int PrintOne(CliContext context, string name, bool withSource, string? unit)
     {
-        var key = PropertyKeyRegistry.Find(name);
+        var key = PropertyKeyRegistry.Global.Find(name);
         if (key is null)
         {
-            context.Error.WriteLine($"{name} is not a valid configuration key");
+            context.Error.WriteLine($"{QuotedValue.Shorten(name)} is not a valid configuration key");
             return ExitCodes.Failure;
         }
 

@@ -70,35 +70,21 @@ public sealed class AlluxioConfiguration
     {
         ArgumentNullException.ThrowIfNull(key);
         var value = GetOrNull(key);
-        return value is not null && (key.IsCredential || ReferencesCredential(GetRaw(key.Name, key), 0))
-            ? CredentialMasker.Mask
-            : value;
+        return value is null ? null : CredentialMasker.Show(value, TakesCredential(key));
     }
 
-    private bool ReferencesCredential(string? raw, int depth)
+    /// <summary>
+    /// True when the value of <paramref name="key"/> is a secret: the key is a credential or its value takes one in
+    /// through a ${key} reference, at any depth. Such a value is masked in listings, errors, warnings and logs.
+    /// </summary>
+    public bool TakesCredential(PropertyKey key)
     {
-        if (raw is null || depth > MaxReferenceDepth)
+        ArgumentNullException.ThrowIfNull(key);
+        return key.IsCredential || CredentialMasker.ReferencesCredential(GetRaw(key.Name, key), name =>
         {
-            return false;
-        }
-
-        for (var start = raw.IndexOf("${", StringComparison.Ordinal); start >= 0; start = raw.IndexOf("${", start + 2, StringComparison.Ordinal))
-        {
-            var end = raw.IndexOf('}', start + 2);
-            if (end < 0)
-            {
-                break;
-            }
-
-            var name = raw[(start + 2)..end].Trim();
-            var known = PropertyKeyRegistry.Find(name);
-            if (CredentialMasker.IsCredential(name) || ReferencesCredential(GetRaw(known?.Name ?? name, known), depth + 1))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            var known = PropertyKeyRegistry.Global.Find(name);
+            return GetRaw(known?.Name ?? name, known);
+        });
     }
 
     public int GetInt(PropertyKey key) => Parse(key, v => int.Parse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
@@ -156,7 +142,7 @@ public sealed class AlluxioConfiguration
         var values = new Dictionary<string, ConfiguredValue>(_values, StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in overrides)
         {
-            var canonical = PropertyKeyRegistry.Find(key)?.Name ?? key;
+            var canonical = PropertyKeyRegistry.Global.Find(key)?.Name ?? key;
             values[canonical] = new ConfiguredValue(value, source, key);
         }
 
@@ -166,16 +152,25 @@ public sealed class AlluxioConfiguration
     private string? GetRaw(string name, PropertyKey? key) =>
         _values.TryGetValue(name, out var value) ? value.Value : key?.DefaultValue;
 
+    /// <summary>Parses a value after checking it against the key's shape and range, so a reader gets only what validateConf accepts.</summary>
     private T Parse<T>(PropertyKey key, Func<string, T> parse)
     {
         var value = Get(key);
+        var masked = TakesCredential(key);
+        if (key.CheckValue(value, masked) is { } problem)
+        {
+            throw new ConfigurationException($"{key.Name}: {problem}");
+        }
+
         try
         {
             return parse(value.Trim());
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
-            throw new ConfigurationException($"{key.Name}: {key.CheckValue(value) ?? e.Message}", e);
+            // The parser's message may repeat the value; this one quotes it shortened, and masked when secret.
+            var shown = QuotedValue.Of(CredentialMasker.Show(value, masked));
+            throw new ConfigurationException($"{key.Name}: {shown} is not a valid {key.Type} value", e);
         }
     }
 
@@ -211,7 +206,7 @@ public sealed class AlluxioConfiguration
 
             result.Append(raw, position, start - position);
             var name = raw[(start + 2)..end].Trim();
-            var known = PropertyKeyRegistry.Find(name);
+            var known = PropertyKeyRegistry.Global.Find(name);
             var canonical = known?.Name ?? name;
             if (chain.Contains(canonical, StringComparer.OrdinalIgnoreCase))
             {

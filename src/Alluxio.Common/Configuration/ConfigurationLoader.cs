@@ -36,18 +36,17 @@ public static class ConfigurationLoader
 
         foreach (var text in systemProperties)
         {
-            var separator = text.IndexOf('=', StringComparison.Ordinal);
-            if (separator <= 0)
+            if (!SystemPropertyArguments.TryParse(text, out var written, out var value))
             {
-                var shown = separator < 0 ? text : "";
+                // Only a text without '=' is echoed: with one, what follows it may be a secret.
+                var shown = text.Contains('=', StringComparison.Ordinal) ? "" : QuotedValue.Shorten(text);
                 issues.Add(new ConfigurationIssue(
                     ConfigurationIssueSeverity.Error, null, $"-D{shown}: malformed property, expected -Dkey=value"));
                 continue;
             }
 
-            var written = text[..separator].Trim();
-            var canonical = Canonicalize(written, "-D" + written, issues);
-            overrides[canonical] = new ConfiguredValue(text[(separator + 1)..].Trim(), ConfigurationSource.SystemProperty, written);
+            var canonical = Canonicalize(written, "-D" + QuotedValue.Shorten(written), issues);
+            overrides[canonical] = new ConfiguredValue(value, ConfigurationSource.SystemProperty, written);
         }
 
         var values = new Dictionary<string, ConfiguredValue>(StringComparer.OrdinalIgnoreCase);
@@ -104,7 +103,7 @@ public static class ConfigurationLoader
                 issues.Add(new ConfigurationIssue(
                     ConfigurationIssueSeverity.Warning,
                     canonical,
-                    $"{path}:{entry.Line}: {canonical} is also set on line {earlier}; the later value wins"));
+                    $"{path}:{entry.Line}: {QuotedValue.Shorten(canonical)} is also set on line {earlier}; the later value wins"));
             }
 
             firstLine[canonical] = entry.Line;
@@ -115,7 +114,7 @@ public static class ConfigurationLoader
     /// <summary>The canonical name of a known key, warning when the spelling differs; an unknown key as written.</summary>
     private static string Canonicalize(string written, string where, List<ConfigurationIssue> issues)
     {
-        if (PropertyKeyRegistry.Find(written) is not { } key)
+        if (PropertyKeyRegistry.Global.Find(written) is not { } key)
         {
             return written;
         }

@@ -1,8 +1,9 @@
 namespace Alluxio.Configuration;
 
 /// <summary>
-/// Checks a configuration: every explicit key is known, every value resolves and has its key's shape. Each issue is
-/// one line that names where the value came from and the key, with secrets masked.
+/// Checks a configuration: every explicit key is known, every value resolves and has its key's shape and range. Each
+/// issue is one line that names where the value came from and the key, with secrets (also those that flow in through
+/// a ${key} reference) masked and long values cut short.
 /// </summary>
 public static class ConfigurationValidator
 {
@@ -15,10 +16,10 @@ public static class ConfigurationValidator
         {
             var explicitValue = configuration.GetExplicit(name)!;
             var where = explicitValue.Source.Location(explicitValue.WrittenKey);
-            if (PropertyKeyRegistry.Find(name) is not { } key)
+            if (PropertyKeyRegistry.Global.Find(name) is not { } key)
             {
                 issues.Add(new ConfigurationIssue(
-                    ConfigurationIssueSeverity.Warning, name, $"{where}: {name} is not a known property key"));
+                    ConfigurationIssueSeverity.Warning, name, $"{where}: {QuotedValue.Shorten(name)} is not a known property key"));
                 continue;
             }
 
@@ -27,7 +28,7 @@ public static class ConfigurationValidator
 
         // Defaults may reference keys the user set, so a reference can fail in a key the user never wrote. A bad
         // value that merely flows into a default was reported at the key that holds it.
-        foreach (var key in PropertyKeyRegistry.All)
+        foreach (var key in PropertyKeyRegistry.Global.All)
         {
             if (configuration.GetExplicit(key.Name) is null)
             {
@@ -62,7 +63,7 @@ public static class ConfigurationValidator
             return;
         }
 
-        if (checkShape && value is not null && key.CheckValue(value) is { } problem)
+        if (checkShape && value is not null && key.CheckValue(value, configuration.TakesCredential(key)) is { } problem)
         {
             issues.Add(new ConfigurationIssue(ConfigurationIssueSeverity.Error, key.Name, $"{where}: {key.Name}: {problem}"));
         }

@@ -18,7 +18,7 @@ public static class DataSizeFormat
         ArgumentNullException.ThrowIfNull(text);
         return TryParse(text, out var bytes)
             ? bytes
-            : throw new FormatException($"'{text}' is not a byte size (examples: 1024, 64MB, 1GB)");
+            : throw new FormatException($"{QuotedValue.Of(text)} is not a byte size (examples: 1024, 64MB, 1GB)");
     }
 
     /// <summary>Tries to parse <paramref name="text"/> into a byte count.</summary>
@@ -61,6 +61,23 @@ public static class DataSizeFormat
 
         value = bytes / multiplier;
         return true;
+    }
+
+    /// <summary>
+    /// Formats a byte count exactly, in the largest unit that divides it: 8MB, 1GB, 1536KB, 100B. Defaults and range
+    /// bounds are written this way.
+    /// </summary>
+    public static string FormatExact(long bytes)
+    {
+        string[] units = ["B", "KB", "MB", "GB", "TB", "PB"];
+        var unit = 0;
+        while (bytes != 0 && bytes % Kilo == 0 && unit < units.Length - 1)
+        {
+            bytes /= Kilo;
+            unit++;
+        }
+
+        return bytes.ToString(CultureInfo.InvariantCulture) + units[unit];
     }
 
     /// <summary>Formats a byte count the way Alluxio's reports do: 5120B, 10.00KB, 64.00MB.</summary>

@@ -16,7 +16,7 @@ public static class DurationFormat
         ArgumentNullException.ThrowIfNull(text);
         return TryParse(text, out var duration)
             ? duration
-            : throw new FormatException($"'{text}' is not a duration (examples: 100ms, 50sec, 1min, 1hr, 1day)");
+            : throw new FormatException($"{QuotedValue.Of(text)} is not a duration (examples: 100ms, 50sec, 1min, 1hr, 1day)");
     }
 
     /// <summary>Tries to parse <paramref name="text"/> into a duration.</summary>
@@ -45,6 +45,25 @@ public static class DurationFormat
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Formats a duration exactly, in the largest unit that divides it: 50sec, 2min, 1day, 1500ms. Defaults and range
+    /// bounds are written this way.
+    /// </summary>
+    public static string Format(TimeSpan duration)
+    {
+        (long Milliseconds, string Name)[] units = [(86_400_000, "day"), (3_600_000, "hr"), (60_000, "min"), (1_000, "sec")];
+        var milliseconds = (long)duration.TotalMilliseconds;
+        foreach (var (unitMs, name) in units)
+        {
+            if (milliseconds != 0 && milliseconds % unitMs == 0)
+            {
+                return (milliseconds / unitMs).ToString(CultureInfo.InvariantCulture) + name;
+            }
+        }
+
+        return milliseconds.ToString(CultureInfo.InvariantCulture) + "ms";
     }
 
     /// <summary>Divides a duration by the unit named <paramref name="unit"/> (MS, S, M, H, D and their long forms).</summary>

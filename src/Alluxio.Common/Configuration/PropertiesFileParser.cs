@@ -85,7 +85,7 @@ public static class PropertiesFileParser
             // No separator and nothing after the key. Name it only when it is a known key: a lone token may be a
             // pasted secret.
             var lonely = Unescape(line[..keyEnd], out _) ?? line[..keyEnd];
-            var named = PropertyKeyRegistry.Find(lonely) is not null ? lonely + ": " : "";
+            var named = PropertyKeyRegistry.Global.Find(lonely) is not null ? lonely + ": " : "";
             issues.Add(new ConfigurationIssue(
                 ConfigurationIssueSeverity.Error,
                 named.Length > 0 ? lonely : null,
@@ -109,7 +109,7 @@ public static class PropertiesFileParser
             issues.Add(new ConfigurationIssue(
                 ConfigurationIssueSeverity.Error,
                 key,
-                $"{fileName}:{lineNumber}: {key}: malformed value, {valueError}"));
+                $"{fileName}:{lineNumber}: {QuotedValue.Shorten(key)}: malformed value, {valueError}"));
             return null;
         }
 

@@ -18,11 +18,16 @@ public sealed class PropertyKeyTemplate(string prefix, string description, Prope
     public bool Matches(string name) =>
         name.Length > Prefix.Length && name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Builds the key for a member of the family, keeping the suffix as written.</summary>
-    public PropertyKey Instantiate(string name)
+    /// <summary>
+    /// Builds the key for a member of the family, keeping the suffix as written; the suffix takes the shape of the key
+    /// it names in <paramref name="registry"/>.
+    /// </summary>
+    public PropertyKey Instantiate(string name, PropertyKeyRegistry registry)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(registry);
         var suffix = name[Prefix.Length..];
-        var inner = PropertyKeyRegistry.Find(suffix);
+        var inner = registry.Find(suffix);
         var isCredential = inner?.IsCredential ?? CredentialMasker.LooksLikeSecret(suffix);
         var canonicalSuffix = inner?.Name ?? suffix;
         return new PropertyKey(
@@ -32,6 +37,8 @@ public sealed class PropertyKeyTemplate(string prefix, string description, Prope
             Scope,
             inner?.Type ?? PropertyType.String,
             isCredential,
-            inner?.EnumValues);
+            inner?.EnumValues,
+            inner?.Minimum,
+            inner?.Maximum);
     }
 }

@@ -2,49 +2,49 @@ namespace Alluxio.Configuration;
 
 public static partial class PropertyKeys
 {
-    public static readonly PropertyKey UserBlockSizeBytesDefault = new(
+    public static readonly PropertyKey UserBlockSizeBytesDefault = Define(new(
         "alluxio.user.block.size.bytes.default", "64MB",
         "The block size of new files.",
-        PropertyScope.Client, PropertyType.DataSize);
+        PropertyScope.Client, PropertyType.DataSize));
 
-    public static readonly PropertyKey UserFileReadTypeDefault = new(
+    public static readonly PropertyKey UserFileReadTypeDefault = Define(new(
         "alluxio.user.file.readtype.default", "CACHE",
         "How reads cache data: NO_CACHE, CACHE or CACHE_PROMOTE.",
-        PropertyScope.Client, PropertyType.Enum, enumValues: ["NO_CACHE", "CACHE", "CACHE_PROMOTE"]);
+        PropertyScope.Client, PropertyType.Enum, enumValues: ["NO_CACHE", "CACHE", "CACHE_PROMOTE"]));
 
-    public static readonly PropertyKey UserFileWriteTypeDefault = new(
+    public static readonly PropertyKey UserFileWriteTypeDefault = Define(new(
         "alluxio.user.file.writetype.default", "ASYNC_THROUGH",
         "Where writes go: MUST_CACHE, CACHE_THROUGH, THROUGH or ASYNC_THROUGH.",
         PropertyScope.Client, PropertyType.Enum,
-        enumValues: ["MUST_CACHE", "TRY_CACHE", "CACHE_THROUGH", "THROUGH", "ASYNC_THROUGH", "NONE"]);
+        enumValues: ["MUST_CACHE", "TRY_CACHE", "CACHE_THROUGH", "THROUGH", "ASYNC_THROUGH", "NONE"]));
 
-    public static readonly PropertyKey UserFileMetadataSyncInterval = new(
+    public static readonly PropertyKey UserFileMetadataSyncInterval = Define(new(
         "alluxio.user.file.metadata.sync.interval", "-1",
         "How stale metadata may be before it is synced with the UFS: -1 never, 0 always, else a duration.",
-        PropertyScope.Client, PropertyType.Duration);
+        PropertyScope.Client, PropertyType.Duration));
 
-    public static readonly PropertyKey UserFileMetadataLoadType = new(
+    public static readonly PropertyKey UserFileMetadataLoadType = Define(new(
         "alluxio.user.file.metadata.load.type", "ONCE",
         "When paths not yet known are looked up in the UFS: ONCE, NEVER or ALWAYS.",
-        PropertyScope.Client, PropertyType.Enum, enumValues: ["NEVER", "ONCE", "ALWAYS"]);
+        PropertyScope.Client, PropertyType.Enum, enumValues: ["NEVER", "ONCE", "ALWAYS"]));
 
-    public static readonly PropertyKey UserFileReplicationDurable = new(
+    public static readonly PropertyKey UserFileReplicationDurable = Define(new(
         "alluxio.user.file.replication.durable", "1",
         "How many cached copies an ASYNC_THROUGH file keeps until it is persisted.",
-        PropertyScope.Client, PropertyType.Integer);
+        PropertyScope.Client, PropertyType.Integer));
 
-    public static readonly PropertyKey UserFilePersistenceInitialWaitTime = new(
+    public static readonly PropertyKey UserFilePersistenceInitialWaitTime = Define(new(
         "alluxio.user.file.persistence.initial.wait.time", "0",
         "How long after close an ASYNC_THROUGH file waits before it is persisted.",
-        PropertyScope.Client, PropertyType.Duration);
+        PropertyScope.Client, PropertyType.Duration));
 
-    public static readonly PropertyKey UserShortCircuitEnabled = new(
+    public static readonly PropertyKey UserShortCircuitEnabled = Define(new(
         "alluxio.user.short.circuit.enabled", "true",
         "Whether a client reads blocks of a local worker straight from its files.",
-        PropertyScope.Client, PropertyType.Boolean);
+        PropertyScope.Client, PropertyType.Boolean));
 
-    public static readonly PropertyKey UserNetworkReaderChunkSizeBytes = new(
+    public static readonly PropertyKey UserNetworkReaderChunkSizeBytes = Define(new(
         "alluxio.user.network.reader.chunk.size.bytes", "1MB",
         "The size of one chunk of a streamed block read.",
-        PropertyScope.Client, PropertyType.DataSize);
+        PropertyScope.Client, PropertyType.DataSize));
 }

@@ -10,7 +10,7 @@ public sealed class AlluxioConfigurationTests
         var configuration = AlluxioConfiguration.Defaults;
 
         Assert.Equal(64L << 20, configuration.GetBytes(PropertyKeys.UserBlockSizeBytesDefault));
-        Assert.Equal(TimeSpan.FromSeconds(50), configuration.GetDuration(PropertyKeys.KodoConnectTimeout));
+        Assert.Equal(TimeSpan.FromSeconds(30), configuration.GetDuration(PropertyKeys.UnderfsEventualConsistencyRetryMaxSleep));
         Assert.Equal(TimeSpan.FromMilliseconds(-1), configuration.GetDuration(PropertyKeys.UserFileMetadataSyncInterval));
         Assert.Equal("ASYNC_THROUGH", configuration.GetEnum(PropertyKeys.UserFileWriteTypeDefault));
         Assert.True(configuration.GetBoolean(PropertyKeys.MasterMountTableRootShared));
@@ -33,10 +33,10 @@ public sealed class AlluxioConfigurationTests
     {
         var configuration = AlluxioConfiguration.Defaults;
 
-        Assert.False(configuration.IsSet(PropertyKeys.KodoEndpoint));
-        Assert.Null(configuration.GetDisplayValue(PropertyKeys.KodoSecretKey));
-        var error = Assert.Throws<ConfigurationException>(() => configuration.Get(PropertyKeys.KodoEndpoint));
-        Assert.Contains("alluxio.underfs.kodo.endpoint", error.Message, StringComparison.Ordinal);
+        Assert.False(configuration.IsSet(PropertyKeys.SecurityLoginUsername));
+        Assert.Null(configuration.GetDisplayValue(PropertyKeys.S3aSecretKey));
+        var error = Assert.Throws<ConfigurationException>(() => configuration.Get(PropertyKeys.SecurityLoginUsername));
+        Assert.Contains("alluxio.security.login.username", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,20 +52,20 @@ public sealed class AlluxioConfigurationTests
     public void OverridesTakePrecedenceAndKeepTheirSource()
     {
         var configuration = AlluxioConfiguration.Defaults.With(
-            [new("ALLUXIO.UNDERFS.KODO.ENDPOINT", "127.0.0.1:9000")], ConfigurationSource.MountOption);
+            [new("ALLUXIO.SECURITY.LOGIN.USERNAME", "alice")], ConfigurationSource.MountOption);
 
-        Assert.Equal("127.0.0.1:9000", configuration.Get(PropertyKeys.KodoEndpoint));
-        Assert.Equal("MOUNT_OPTION", configuration.GetSource(PropertyKeys.KodoEndpoint).ToString());
+        Assert.Equal("alice", configuration.Get(PropertyKeys.SecurityLoginUsername));
+        Assert.Equal("MOUNT_OPTION", configuration.GetSource(PropertyKeys.SecurityLoginUsername).ToString());
     }
 
     [Fact]
     public void AValueThatTakesInASecretByReferenceIsMasked()
     {
         var configuration = AlluxioConfiguration.Defaults.With(
-            [new("fs.kodo.secretkey", "FAKE-REF-SK"), new("alluxio.underfs.kodo.endpoint", "${fs.kodo.secretkey}")],
+            [new("s3a.secretKey", "FAKE-REF-SK"), new("alluxio.security.login.username", "${s3a.secretKey}")],
             ConfigurationSource.Runtime);
 
-        Assert.Equal(CredentialMasker.Mask, configuration.GetDisplayValue(PropertyKeys.KodoEndpoint));
+        Assert.Equal(CredentialMasker.Mask, configuration.GetDisplayValue(PropertyKeys.SecurityLoginUsername));
         Assert.Equal("/opt/alluxio/journal", configuration.GetDisplayValue(PropertyKeys.MasterJournalFolder));
     }
 }

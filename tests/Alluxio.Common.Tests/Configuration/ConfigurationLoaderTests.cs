@@ -109,15 +109,15 @@ public sealed class ConfigurationLoaderTests : IDisposable
     [Fact]
     public void KnownKeysMatchIgnoringCaseWithAWarning()
     {
-        var site = _conf.Write("alluxio-site.properties", $"fs.kodo.accessKey=AK123\nfs.kodo.secretKey={FakeSecret}\n");
+        var site = _conf.Write("alluxio-site.properties", $"S3A.accessKeyId=AK123\ns3a.secretkey={FakeSecret}\n");
 
         var configuration = Load();
 
-        Assert.Equal("AK123", configuration.Get(PropertyKeys.KodoAccessKey));
-        Assert.Equal(FakeSecret, configuration.Get(PropertyKeys.KodoSecretKey));
-        var warning = Assert.Single(configuration.Issues, i => i.Key == "fs.kodo.accesskey");
+        Assert.Equal("AK123", configuration.Get(PropertyKeys.S3aAccessKeyId));
+        Assert.Equal(FakeSecret, configuration.Get(PropertyKeys.S3aSecretKey));
+        var warning = Assert.Single(configuration.Issues, i => i.Key == "s3a.accessKeyId");
         Assert.False(warning.IsError);
-        Assert.Equal($"{site}:1: fs.kodo.accessKey: property keys are matched ignoring case; using fs.kodo.accesskey", warning.Message);
+        Assert.Equal($"{site}:1: S3A.accessKeyId: property keys are matched ignoring case; using s3a.accessKeyId", warning.Message);
         Assert.DoesNotContain(configuration.Issues, i => i.Message.Contains(FakeSecret, StringComparison.Ordinal));
     }
 
@@ -165,7 +165,7 @@ public sealed class ConfigurationLoaderTests : IDisposable
     [Fact]
     public void ABadCredentialValueIsReportedWithoutTheSecret()
     {
-        _conf.Write("alluxio-site.properties", $"{FakeSecret}\nfs.kodo.secretkey=\\u1Z{FakeSecret}\n");
+        _conf.Write("alluxio-site.properties", $"{FakeSecret}\ns3a.secretKey=\\u1Z{FakeSecret}\n");
 
         var configuration = Load();
 
@@ -193,9 +193,47 @@ public sealed class ConfigurationLoaderTests : IDisposable
 
         var options = configuration.GetTemplateValues(PropertyKeys.MasterMountTableRootOption);
         Assert.Equal(FakeSecret, options["fs.kodo.secretkey"]);
-        var key = PropertyKeyRegistry.Find("alluxio.master.mount.table.root.option.fs.kodo.secretkey")!;
+        var key = PropertyKeyRegistry.Global.Find("alluxio.master.mount.table.root.option.fs.kodo.secretkey")!;
         Assert.True(key.IsCredential);
         Assert.Equal(CredentialMasker.Mask, configuration.GetDisplayValue(key));
+    }
+
+    [Fact]
+    public void AValueThatTakesInASecretIsMaskedInItsError()
+    {
+        _conf.Write("alluxio-site.properties", $"s3a.secretKey={FakeSecret}\nalluxio.master.rpc.port=${{s3a.secretKey}}\n");
+
+        var configuration = Load();
+
+        var error = Assert.Single(configuration.Issues, i => i.IsError);
+        Assert.EndsWith("alluxio.master.rpc.port: '******' is not a port number (0 to 65535)", error.Message, StringComparison.Ordinal);
+        var thrown = Assert.Throws<ConfigurationException>(() => configuration.GetInt(PropertyKeys.MasterRpcPort));
+        Assert.DoesNotContain(FakeSecret, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHugeValueIsCutShortInItsError()
+    {
+        var huge = new string('7', 10 * 1024 * 1024);
+
+        var configuration = Load([$"alluxio.master.rpc.port={huge}"]);
+
+        var error = Assert.Single(configuration.Issues, i => i.IsError);
+        Assert.Equal(
+            $"command line: alluxio.master.rpc.port: '{huge[..64]}…(10485760 chars)' is not a port number (0 to 65535)",
+            error.Message);
+    }
+
+    [Fact]
+    public void AHugeKeyIsCutShortInWarnings()
+    {
+        var key = "x." + new string('k', 5000);
+        var site = _conf.Write("alluxio-site.properties", $"{key}=1\n{key}=2\n");
+
+        var configuration = Load();
+
+        Assert.All(configuration.Issues, i => Assert.True(i.Message.Length < 300, i.Message));
+        Assert.Contains(configuration.Issues, i => i.Message == $"{site}:2: {key[..64]}…(5002 chars) is also set on line 1; the later value wins");
     }
 
     private AlluxioConfiguration Load(string[]? systemProperties = null) =>

@@ -42,10 +42,24 @@ public sealed class CredentialMaskerTests
     [Fact]
     public void EveryRegistryCredentialIsFound()
     {
-        var credentials = PropertyKeyRegistry.All.Where(k => k.IsCredential).Select(k => k.Name).ToList();
+        var credentials = PropertyKeyRegistry.Global.All.Where(k => k.IsCredential).Select(k => k.Name).ToList();
 
-        Assert.Contains("fs.kodo.accesskey", credentials);
-        Assert.Contains("fs.kodo.secretkey", credentials);
+        Assert.Contains("s3a.accessKeyId", credentials);
+        Assert.Contains("s3a.secretKey", credentials);
         Assert.All(credentials, k => Assert.True(CredentialMasker.IsCredential(k.ToUpperInvariant())));
+    }
+
+    [Theory]
+    [InlineData("${s3a.secretKey}", true)]
+    [InlineData("port-${middle}", true)]
+    [InlineData("${my.custom.password}", true)]
+    [InlineData("${alluxio.home}/conf", false)]
+    [InlineData("${unset}", false)]
+    [InlineData("plain", false)]
+    public void AValueReferencingACredentialAtAnyDepthIsSecret(string raw, bool expected)
+    {
+        var values = new Dictionary<string, string> { ["middle"] = "x${s3a.secretKey}", ["alluxio.home"] = "/opt" };
+
+        Assert.Equal(expected, CredentialMasker.ReferencesCredential(raw, values.GetValueOrDefault));
     }
 }

@@ -50,4 +50,16 @@ public sealed class DataSizeFormatTests
     [InlineData(5120L, "5120B")]
     [InlineData(64L << 20, "64.00MB")]
     public void FormatsLikeAlluxioReports(long bytes, string expected) => Assert.Equal(expected, DataSizeFormat.Format(bytes));
+
+    [Theory]
+    [InlineData(8L << 20, "8MB")]
+    [InlineData(1L << 30, "1GB")]
+    [InlineData(1536L << 10, "1536KB")]
+    [InlineData(100L, "100B")]
+    [InlineData(0L, "0B")]
+    public void FormatsExactlyInTheLargestUnit(long bytes, string expected)
+    {
+        Assert.Equal(expected, DataSizeFormat.FormatExact(bytes));
+        Assert.Equal(bytes, DataSizeFormat.Parse(expected));
+    }
 }

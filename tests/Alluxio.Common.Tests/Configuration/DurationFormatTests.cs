@@ -44,4 +44,16 @@ public sealed class DurationFormatTests
         Assert.True(DurationFormat.TryConvert(DurationFormat.Parse(text), unit, out var value));
         Assert.Equal(expected, value);
     }
+
+    [Theory]
+    [InlineData(50_000L, "50sec")]
+    [InlineData(120_000L, "2min")]
+    [InlineData(1_500L, "1500ms")]
+    [InlineData(86_400_000L, "1day")]
+    [InlineData(0L, "0ms")]
+    public void FormatsExactlyInTheLargestUnit(long milliseconds, string expected)
+    {
+        Assert.Equal(expected, DurationFormat.Format(TimeSpan.FromMilliseconds(milliseconds)));
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), DurationFormat.Parse(expected));
+    }
 }

@@ -29,12 +29,6 @@ public sealed class PropertyKeyRegistryTests
     [InlineData("alluxio.user.file.metadata.sync.interval")]
     [InlineData("alluxio.user.file.metadata.load.type")]
     [InlineData("alluxio.underfs.listing.length")]
-    [InlineData("fs.kodo.accesskey")]
-    [InlineData("fs.kodo.secretkey")]
-    [InlineData("alluxio.underfs.kodo.downloadhost")]
-    [InlineData("alluxio.underfs.kodo.endpoint")]
-    [InlineData("alluxio.underfs.kodo.requests.max")]
-    [InlineData("alluxio.underfs.kodo.connect.timeout")]
     [InlineData("alluxio.underfs.object.store.multi.range.chunk.size")]
     [InlineData("alluxio.underfs.object.store.breadcrumbs.enabled")]
     [InlineData("alluxio.underfs.eventual.consistency.retry.max.num")]
@@ -42,7 +36,7 @@ public sealed class PropertyKeyRegistryTests
     [InlineData("alluxio.proxy.web.port")]
     public void HoldsEveryKeyTheDocsName(string name)
     {
-        var key = PropertyKeyRegistry.Find(name);
+        var key = PropertyKeyRegistry.Global.Find(name);
 
         Assert.NotNull(key);
         Assert.Equal(name, key.Name);
@@ -54,7 +48,7 @@ public sealed class PropertyKeyRegistryTests
     {
         var configuration = AlluxioConfiguration.Defaults;
 
-        Assert.All(PropertyKeyRegistry.All, key =>
+        Assert.All(PropertyKeyRegistry.Global.All, key =>
         {
             if (configuration.GetOrNull(key) is { } value)
             {
@@ -66,9 +60,9 @@ public sealed class PropertyKeyRegistryTests
     [Fact]
     public void NamesAreUniqueIgnoringCase() =>
         Assert.Equal(
-            PropertyKeyRegistry.All.Count,
-            PropertyKeyRegistry.All.Select(k => k.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            PropertyKeyRegistry.Global.All.Count,
+            PropertyKeyRegistry.Global.All.Select(k => k.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
 
     [Fact]
-    public void UnknownNamesAreNotFound() => Assert.Null(PropertyKeyRegistry.Find("alluxio.no.such.key"));
+    public void UnknownNamesAreNotFound() => Assert.Null(PropertyKeyRegistry.Global.Find("alluxio.no.such.key"));
 }
