@@ -56,7 +56,18 @@ public sealed partial class KodoClient : IAsyncDisposable, IDisposable
         _concurrency = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
         _pipeline = KodoRetry.Create(options, _logger);
         var ownsHandler = handler is null;
-        handler ??= new SocketsHttpHandler
+        handler ??= CreateHandler(options);
+        _http = new HttpClient(handler, ownsHandler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>
+    /// The connection pool a client makes for itself: at most <see cref="KodoClientOptions.MaxConcurrentRequests"/>
+    /// connections per host, each opened within <see cref="KodoClientOptions.ConnectTimeout"/>, never redirected.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(KodoClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SocketsHttpHandler
         {
             MaxConnectionsPerServer = options.MaxConcurrentRequests,
             ConnectTimeout = options.ConnectTimeout,
@@ -66,7 +77,6 @@ public sealed partial class KodoClient : IAsyncDisposable, IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
-        _http = new HttpClient(handler, ownsHandler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>The options this client was built from.</summary>

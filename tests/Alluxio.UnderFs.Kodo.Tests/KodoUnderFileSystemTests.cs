@@ -104,6 +104,22 @@ public sealed class KodoUnderFileSystemTests
     }
 
     [Fact]
+    public async Task OpeningAMissingFileIsFileDoesNotExistInOneRequest()
+    {
+        await using var host = await KodoUfsHost.StartAsync();
+        host.Emulator.State.Counters.Reset();
+
+        var error = await Assert.ThrowsAsync<AlluxioException>(
+            () => host.Ufs.OpenAsync(KodoUfsHost.Root + "/missing", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(ErrorType.FileDoesNotExist, error.ErrorType);
+        Assert.Equal($"File {KodoUfsHost.Root}/missing does not exist", error.Message);
+        var counters = host.Emulator.State.Counters.Snapshot();
+        Assert.Equal(1, counters.Values.Sum());
+        Assert.Equal(1, counters.GetValueOrDefault("io.get"));
+    }
+
+    [Fact]
     public async Task SpaceIsUnknownOnAnObjectStore()
     {
         await using var host = await KodoUfsHost.StartAsync();
