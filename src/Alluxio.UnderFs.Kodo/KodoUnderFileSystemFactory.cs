@@ -46,7 +46,7 @@ public sealed class KodoUnderFileSystemFactory : IUnderFileSystemFactory
         }
 
         var options = ClientOptions(uri.Authority, configuration.Configuration, context.TimeProvider);
-        var client = new KodoClient(options, context.LoggerFactory.CreateLogger<KodoClient>());
+        var client = new KodoClient(options, context.LoggerFactory.CreateLogger<KodoClient>(), context.Meter);
         return new KodoUnderFileSystem(client, configuration);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using Kodo.Protocol;
@@ -33,25 +34,27 @@ public sealed partial class KodoClient : IAsyncDisposable, IDisposable
     private readonly CancellationTokenSource _lifetime = new();
     private readonly ILogger _logger;
     private readonly HostList _ioHosts;
+    private readonly KodoClientMetrics _metrics;
     private int _disposed;
 
     /// <summary>Creates a client with its own connection pool sized by <paramref name="options"/>.</summary>
-    public KodoClient(KodoClientOptions options, ILogger? logger = null)
-        : this(options, handler: null, logger)
+    public KodoClient(KodoClientOptions options, ILogger? logger = null, Meter? meter = null)
+        : this(options, handler: null, logger, meter)
     {
     }
 
     /// <summary>
     /// Creates a client that sends through <paramref name="handler"/> when given (the caller keeps owning it), or
-    /// through its own <see cref="SocketsHttpHandler"/>.
+    /// through its own <see cref="SocketsHttpHandler"/>. Attempts are recorded on <paramref name="meter"/> when given.
     /// </summary>
-    public KodoClient(KodoClientOptions options, HttpMessageHandler? handler, ILogger? logger = null)
+    public KodoClient(KodoClientOptions options, HttpMessageHandler? handler, ILogger? logger = null, Meter? meter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
         _credentials = new KodoCredentials(options.AccessKey, options.SecretKey);
         _logger = logger ?? NullLogger.Instance;
+        _metrics = new KodoClientMetrics(meter);
         _ioHosts = new HostList(KodoService.Io, [KodoEndpoint.Parse(options.IoEndpoint ?? options.DownloadHost, Uri.UriSchemeHttp)]);
         _concurrency = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
         _pipeline = KodoRetry.Create(options, _logger);
@@ -132,15 +135,24 @@ public sealed partial class KodoClient : IAsyncDisposable, IDisposable
                 async context =>
                 {
                     current.Next();
+                    var started = _options.TimeProvider.GetTimestamp();
                     try
                     {
-                        return attemptTimeout is { } perAttempt
+                        var result = attemptTimeout is { } perAttempt
                             ? await RunWithTimeoutAsync(attempt, current, perAttempt, context.CancellationToken).ConfigureAwait(false)
                             : await attempt(current, context.CancellationToken).ConfigureAwait(false);
+                        _metrics.Record(current, operation, "ok", _options.TimeProvider.GetElapsedTime(started));
+                        return result;
                     }
-                    catch (Exception e) when (KodoRetry.IsTransient(e, context.CancellationToken))
+                    catch (Exception e)
                     {
-                        current.Failed();
+                        var transient = KodoRetry.IsTransient(e, context.CancellationToken);
+                        _metrics.Record(current, operation, transient ? "transient" : "failed", _options.TimeProvider.GetElapsedTime(started));
+                        if (transient)
+                        {
+                            current.Failed();
+                        }
+
                         throw;
                     }
                 },

@@ -2,6 +2,7 @@ using Alluxio.Configuration;
 using Alluxio.Errors;
 using Alluxio.Paths;
 using Alluxio.Testing;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Kodo.Client;
 
 namespace Alluxio.UnderFs.Kodo.Tests;
@@ -117,6 +118,25 @@ public sealed class KodoUnderFileSystemTests
         var counters = host.Emulator.State.Counters.Snapshot();
         Assert.Equal(1, counters.Values.Sum());
         Assert.Equal(1, counters.GetValueOrDefault("io.get"));
+    }
+
+    [Fact]
+    public async Task TheHostsContextReachesTheKodoClient()
+    {
+        await using var host = await KodoUfsHost.StartAsync();
+        using var logs = new LogCapture();
+        var context = TestUfs.Context(logs);
+        using var attempts = new MetricCollector<long>(context.Meter, "kodo.client.attempts");
+        using var durations = new MetricCollector<double>(context.Meter, "alluxio.ufs.operation.duration");
+        var configuration = UnderFileSystemConfiguration.ForMount(AlluxioConfiguration.Defaults, KodoUfsHost.Options(host.Emulator.Endpoint));
+        await using var ufs = new UnderFileSystemRegistry(context).Register(new KodoUnderFileSystemFactory()).Create(KodoUfsHost.Root, configuration);
+
+        Assert.False(await ufs.IsFileAsync(KodoUfsHost.Root + "/nothing", TestContext.Current.CancellationToken));
+
+        // The region query to uc, then the stat to rs.
+        Assert.Equal(["uc", "rs"], attempts.GetMeasurementSnapshot().Select(m => (string)m.Tags["service"]!));
+        Assert.All(attempts.GetMeasurementSnapshot(), m => Assert.Equal("ok", m.Tags["outcome"]));
+        Assert.Equal("IsFile", Assert.Single(durations.GetMeasurementSnapshot()).Tags["op"]);
     }
 
     [Fact]
