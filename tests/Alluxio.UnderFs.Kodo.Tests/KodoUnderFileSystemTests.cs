@@ -2,8 +2,8 @@ using Alluxio.Configuration;
 using Alluxio.Errors;
 using Alluxio.Paths;
 using Alluxio.Testing;
-using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Kodo.Client;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Alluxio.UnderFs.Kodo.Tests;
 
