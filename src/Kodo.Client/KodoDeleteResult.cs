@@ -1,3 +1,5 @@
+using Kodo.Protocol.Errors;
+
 namespace Kodo.Client;
 
 /// <summary>
@@ -7,10 +9,10 @@ namespace Kodo.Client;
 public sealed record KodoDeleteResult(string Key, int StatusCode, string? Error)
 {
     /// <summary>The object was deleted by this call.</summary>
-    public bool Deleted => StatusCode == 200;
+    public bool Deleted => StatusCode == (int)KodoStatusCode.Ok;
 
     /// <summary>The object did not exist.</summary>
-    public bool WasMissing => StatusCode == 612;
+    public bool WasMissing => StatusCode == (int)KodoStatusCode.NoSuchEntry;
 
     /// <summary>The object is gone now, whether this call deleted it or not.</summary>
     public bool Succeeded => Deleted || WasMissing;

@@ -102,7 +102,7 @@ public sealed class KodoException : IOException
     internal static KodoException FromResponse(string operation, string? key, int statusCode, string? errorText, string? reqId)
     {
         // A refused key pair says so in words: it must never read like a missing file.
-        var meaning = statusCode == 401 ? "authentication failed, check fs.kodo.accesskey and fs.kodo.secretkey" : null;
+        var meaning = statusCode == (int)KodoStatusCode.Unauthorized ? "authentication failed, check fs.kodo.accesskey and fs.kodo.secretkey" : null;
         var detail = string.Join(": ", new[] { meaning, string.IsNullOrEmpty(errorText) ? null : OneLine(errorText) }.Where(d => d is not null));
         var message = string.Create(
             CultureInfo.InvariantCulture,
