@@ -1,3 +1,3 @@
-using Kodo.Emulator;
+using Kodo.Emulator.Host;
 
-return await EmulatorCommand.Create(Console.Out, Console.Error).Parse(args).InvokeAsync();
+return await EmulatorCommand.Create(Console.Out, Console.Error, Environment.GetEnvironmentVariable).Parse(args).InvokeAsync();

@@ -99,10 +99,8 @@ public sealed class KodoUnderFileSystemTests
     [Fact]
     public async Task TheSeedPagesMisCasedAccessKeyOptionWorks()
     {
-        await using var emulator = await global::Kodo.Emulator.EmulatorServer.StartAsync(
-            new global::Kodo.Emulator.EmulatorOptions { Port = 0, Buckets = [KodoUfsHost.Bucket], AccessKey = KodoUfsHost.AccessKey, SecretKey = KodoUfsHost.SecretKey },
-            TestContext.Current.CancellationToken);
-        var options = KodoUfsHost.Options(emulator.Endpoint)
+        await using var emulator = await KodoUfsHost.StartEmulatorAsync();
+        var options = KodoUfsHost.Options(emulator)
             .Select(o => o.Key == "fs.kodo.accesskey" ? new KeyValuePair<string, string>("fs.kodo.accessKey", o.Value) : o);
         var configuration = UnderFileSystemConfiguration.ForMount(AlluxioConfiguration.Defaults, options);
         await using var ufs = new KodoUnderFileSystemFactory().Create(KodoUfsHost.Root, configuration);

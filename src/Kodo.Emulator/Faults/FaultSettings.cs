@@ -5,7 +5,7 @@ namespace Kodo.Emulator.Faults;
 /// <see cref="FaultStatuses"/> (0 stands for a connection reset, mid-body for downloads); every request waits
 /// <see cref="LatencyMs"/> first; bodies move at most <see cref="Bandwidth"/> bytes per second per connection.
 /// </summary>
-internal sealed record FaultSettings(double FaultRate, IReadOnlyList<int> FaultStatuses, int LatencyMs, long Bandwidth)
+public sealed record FaultSettings(double FaultRate, IReadOnlyList<int> FaultStatuses, int LatencyMs, long Bandwidth)
 {
     /// <summary>The status word that stands for a connection reset in flags and in the admin API.</summary>
     public const string ResetWord = "reset";
@@ -31,6 +31,7 @@ internal sealed record FaultSettings(double FaultRate, IReadOnlyList<int> FaultS
     /// <summary>Parses "503,599,reset".</summary>
     public static bool TryParseStatuses(string text, out IReadOnlyList<int> statuses)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var list = new List<int>();
         statuses = list;
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
