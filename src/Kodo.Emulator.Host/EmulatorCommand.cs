@@ -25,11 +25,12 @@ internal static class EmulatorCommand
         var isPrivate = new Option<bool>("--private") { Description = "Downloads need a signed URL (default true; --private false for public).", DefaultValueFactory = _ => true, Arity = ArgumentArity.ZeroOrOne };
         var faultRate = new Option<double>("--fault-rate") { Description = "Probability (0 to 1) that a request fails with one of --fault-statuses." };
         var faultStatuses = new Option<string>("--fault-statuses") { Description = "Comma-separated statuses to inject, 'reset' for a connection reset.", DefaultValueFactory = _ => "503" };
+        var dropAfterRate = new Option<double>("--drop-after-rate") { Description = "Probability (0 to 1) that a request is served and then its response dropped (connection cut)." };
         var latency = new Option<int>("--latency") { Description = "Milliseconds added before every request is served." };
         var bandwidth = new Option<long>("--bandwidth") { Description = "Bytes per second per connection for bodies; 0 for no cap." };
         var root = new RootCommand($"A local Qiniu Kodo: uc, up, rs, rsf and io on one listener. The secret key may also come from {SecretKeySource.EnvironmentVariable}.")
         {
-            listen, data, accessKey, secretKey, secretKeyFile, buckets, domains, isPrivate, faultRate, faultStatuses, latency, bandwidth,
+            listen, data, accessKey, secretKey, secretKeyFile, buckets, domains, isPrivate, faultRate, faultStatuses, dropAfterRate, latency, bandwidth,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,7 +59,10 @@ internal static class EmulatorCommand
                 return UsageError;
             }
 
-            var faults = new FaultSettings(parse.GetValue(faultRate), statuses, parse.GetValue(latency), parse.GetValue(bandwidth));
+            var faults = new FaultSettings(parse.GetValue(faultRate), statuses, parse.GetValue(latency), parse.GetValue(bandwidth))
+            {
+                DropAfterRate = parse.GetValue(dropAfterRate),
+            };
             if (faults.Check() is { } problem)
             {
                 error.WriteLine($"Error: {problem}");

@@ -5,4 +5,7 @@ public static class EmulatorCounters
 {
     /// <summary>Requests that drew an injected error status or reset before being served.</summary>
     public const string InjectedFaults = "faults.injected";
+
+    /// <summary>Requests that were served and then had their response dropped.</summary>
+    public const string DroppedResponses = "faults.dropped";
 }

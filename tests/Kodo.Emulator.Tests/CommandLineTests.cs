@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Kodo.Protocol;
 using Kodo.Protocol.Errors;
 
@@ -102,5 +103,25 @@ public sealed class CommandLineTests : IClassFixture<LauncherBuild>
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(missing, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DropAfterRateFlag_IsReportedByTheFaultsEndpoint()
+    {
+        await using var emulator = await KodoEmulatorProcess.StartAsync(["--bucket", Bucket, "--drop-after-rate", "0.5"], Ct);
+        using var http = new HttpClient { BaseAddress = new Uri("http://" + emulator.Endpoint) };
+
+        using var faults = JsonDocument.Parse(await http.GetStringAsync(new Uri("/__emulator/faults", UriKind.Relative), Ct));
+
+        Assert.Equal(0.5, faults.RootElement.GetProperty("dropAfterRate").GetDouble());
+    }
+
+    [Fact]
+    public async Task DropAfterRateFlag_OutOfRange_IsAUsageError()
+    {
+        var run = await ProcessRun.RunAsync(Launcher, s_noEnvironment, ["--listen", "127.0.0.1:0", "--drop-after-rate", "2"], Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["Error: drop-after rate must be between 0 and 1"], run.ErrorLines);
     }
 }

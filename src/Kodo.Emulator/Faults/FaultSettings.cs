@@ -12,12 +12,23 @@ public sealed record FaultSettings(double FaultRate, IReadOnlyList<int> FaultSta
 
     public static readonly FaultSettings None = new(0, [503], 0, 0);
 
+    /// <summary>
+    /// Probability (0 to 1) that a request is served in full and then its connection is cut before the response
+    /// goes out: the client sees a reset although the operation took effect, as after a lost reply.
+    /// </summary>
+    public double DropAfterRate { get; init; }
+
     /// <summary>Checks the values; null when they are usable, else what is wrong.</summary>
     public string? Check()
     {
         if (FaultRate is < 0 or > 1 || double.IsNaN(FaultRate))
         {
             return "fault rate must be between 0 and 1";
+        }
+
+        if (DropAfterRate is < 0 or > 1 || double.IsNaN(DropAfterRate))
+        {
+            return "drop-after rate must be between 0 and 1";
         }
 
         if (FaultStatuses.Count == 0 || FaultStatuses.Any(s => s != 0 && s is < 400 or > 999))

@@ -79,6 +79,17 @@ internal sealed class KodoRouter
             return;
         }
 
+        if (fault.DropsResponse)
+        {
+            // The request is served in full but its reply is lost: nothing of it reaches the socket, and the
+            // connection is cut once the handler has acted.
+            response.Body = Stream.Null;
+            await ServeAsync(context, handler, fault);
+            _state.Counters.Increment(EmulatorCounters.DroppedResponses);
+            context.Abort();
+            return;
+        }
+
         await ServeAsync(context, handler, fault);
     }
 
