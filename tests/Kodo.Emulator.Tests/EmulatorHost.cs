@@ -2,7 +2,7 @@ using Kodo.Protocol;
 
 namespace Kodo.Emulator.Tests;
 
-/// <summary>The shared in-process emulator with this project's account and request helpers bound to it.</summary>
+/// <summary>The shared in-process emulator with this project's account and raw Kodo requests bound to it.</summary>
 internal sealed class EmulatorHost : IAsyncDisposable
 {
     public const string AccessKey = "test-access-key";
