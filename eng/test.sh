@@ -6,6 +6,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# No debugger or diagnostic pipes: every .NET process would otherwise open some in /tmp, and the ones that end
+# abnormally (test hosts, emulators stopped by a test) leave them behind.
+export DOTNET_EnableDiagnostics=0
 mkdir -p build/logs
 
 echo "== Building the launchers' executables"

@@ -3,7 +3,7 @@ using Kodo.Emulator.Faults;
 namespace Kodo.Emulator;
 
 /// <summary>How an emulator is started; the command line and tests both build one.</summary>
-internal sealed record EmulatorOptions
+public sealed record EmulatorOptions
 {
     public string Host { get; init; } = "127.0.0.1";
 

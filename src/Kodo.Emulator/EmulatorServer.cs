@@ -1,14 +1,16 @@
 using System.Net;
+using Kodo.Emulator.Faults;
 using Kodo.Emulator.Http;
 using Kodo.Emulator.Storage;
 using Kodo.Protocol;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Kodo.Emulator;
 
 /// <summary>A running emulator: one Kestrel listener serving uc, up, rs, rsf, io and the admin endpoints.</summary>
-internal sealed class EmulatorServer : IAsyncDisposable
+public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -18,11 +20,34 @@ internal sealed class EmulatorServer : IAsyncDisposable
         State = state;
     }
 
-    public EmulatorState State { get; }
+    internal EmulatorState State { get; }
 
     /// <summary>host:port the emulator answers on, e.g. 127.0.0.1:9000.</summary>
     public string Endpoint => State.SelfHost;
 
+    /// <summary>The buckets, in name order.</summary>
+    public IEnumerable<string> Buckets => State.Store.BucketNames;
+
+    /// <summary>The faults injected from now on; the admin endpoint POST /__emulator/faults changes the same.</summary>
+    public FaultSettings Faults
+    {
+        get => State.Faults.Settings;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Check() is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(value));
+            }
+
+            State.Faults.Settings = value;
+        }
+    }
+
+    /// <summary>
+    /// Starts listening. Throws <see cref="IOException"/> with a one-line message when the address cannot be
+    /// bound, and <see cref="InvalidDataException"/> naming the file when a record under the data folder is corrupt.
+    /// </summary>
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,18 +62,17 @@ internal sealed class EmulatorServer : IAsyncDisposable
             store.FindBucket(name)!.IsPrivate = options.Private;
         }
 
-        var domains = new Dictionary<string, string>(options.Domains, StringComparer.OrdinalIgnoreCase);
-        foreach (var name in store.BucketNames.Where(b => !domains.ContainsValue(b)))
-        {
-            domains[EmulatorState.DefaultDomain(name)] = name;
-        }
-        var state = new EmulatorState(new KodoCredentials(options.AccessKey, options.SecretKey), store, domains, options.Time);
+        var state = new EmulatorState(new KodoCredentials(options.AccessKey, options.SecretKey), store, options.Domains, options.Time);
         state.Faults.Settings = options.Faults;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A failed start is reported once, by the caller, from the exception; the host's own error log would
+        // repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = null;
@@ -64,12 +88,29 @@ internal sealed class EmulatorServer : IAsyncDisposable
         var app = builder.Build();
         var router = new KodoRouter(state);
         app.Run(router.HandleAsync);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync();
+            var reason = e.InnerException is AddressInUseException ? "address already in use" : (e.InnerException ?? e).Message;
+            throw new IOException($"cannot listen on {FormatAuthority(options.Host, options.Port)}: {reason}", e);
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         state.SelfHost = new Uri(address).Authority;
         return new EmulatorServer(app, state);
     }
+
+    /// <summary>The download domain to use for <paramref name="bucket"/>: its first configured one, else the default.</summary>
+    public string DomainOf(string bucket) => State.DomainOf(bucket);
+
+    /// <summary>How many requests each API received, plus the <see cref="EmulatorCounters"/> ones.</summary>
+    public IReadOnlyDictionary<string, long> Counters() => State.Counters.Snapshot();
+
+    public void ResetCounters() => State.Counters.Reset();
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
@@ -78,4 +119,7 @@ internal sealed class EmulatorServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+
+    private static string FormatAuthority(string host, int port) =>
+        host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
 }

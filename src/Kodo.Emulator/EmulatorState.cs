@@ -12,12 +12,13 @@ internal sealed class EmulatorState(
     IReadOnlyDictionary<string, string> domains,
     TimeProvider time)
 {
+    private const string DefaultDomainSuffix = ".kodo-emulator.local";
+
+    private readonly Dictionary<string, string> _domains = new(domains, StringComparer.OrdinalIgnoreCase);
+
     public KodoCredentials Credentials { get; } = credentials;
 
     public ObjectStore Store { get; } = store;
-
-    /// <summary>Download domain (host, any case, with or without port) → bucket.</summary>
-    public IReadOnlyDictionary<string, string> Domains { get; } = domains;
 
     public TimeProvider Time { get; } = time;
 
@@ -30,35 +31,59 @@ internal sealed class EmulatorState(
     /// <summary>host:port this emulator answers on, set once it listens; handed out as the host of every service.</summary>
     public string SelfHost { get; set; } = "127.0.0.1";
 
-    /// <summary>The bucket a download for <paramref name="host"/> reads: its domain's, else the only bucket, else none.</summary>
-    public string? BucketForHost(string host)
+    /// <summary>
+    /// The bucket whose download domain <paramref name="host"/> (any case, with or without port) is: a configured
+    /// domain's bucket, or &lt;bucket&gt;.kodo-emulator.local for an existing bucket that has no configured domain.
+    /// </summary>
+    public string? BucketOfDomain(string host)
     {
-        if (Domains.TryGetValue(host, out var bucket))
+        var name = WithoutPort(host);
+        if (_domains.TryGetValue(host, out var bucket) || _domains.TryGetValue(name, out bucket))
         {
             return bucket;
         }
 
-        var colon = host.LastIndexOf(':');
-        if (colon > 0 && !host.EndsWith(']') && Domains.TryGetValue(host[..colon], out bucket))
+        if (name.EndsWith(DefaultDomainSuffix, StringComparison.OrdinalIgnoreCase))
+        {
+            bucket = name[..^DefaultDomainSuffix.Length];
+            return Store.FindBucket(bucket) is not null && !_domains.ContainsValue(bucket) ? bucket : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The bucket a download sent with <paramref name="host"/> reads: its domain's; on the emulator's own address,
+    /// which the region query hands out as the io host, the only bucket when there is exactly one; else none.
+    /// </summary>
+    public string? BucketForHost(string host)
+    {
+        if (BucketOfDomain(host) is { } bucket)
         {
             return bucket;
+        }
+
+        if (!string.Equals(WithoutPort(host), WithoutPort(SelfHost), StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
         }
 
         var names = Store.BucketNames.Take(2).ToList();
         return names.Count == 1 ? names[0] : null;
     }
 
-    /// <summary>True when <paramref name="host"/> is one of the configured download domains.</summary>
-    public bool IsDownloadDomain(string host)
+    /// <summary>The domain to use for <paramref name="bucket"/>: the first configured one, else the default.</summary>
+    public string DomainOf(string bucket) =>
+        _domains.FirstOrDefault(d => d.Value == bucket).Key ?? DefaultDomain(bucket);
+
+    /// <summary>The domain a bucket answers on when none is configured for it.</summary>
+    public static string DefaultDomain(string bucket) => bucket + DefaultDomainSuffix;
+
+    private static string WithoutPort(string host)
     {
         var colon = host.LastIndexOf(':');
-        return Domains.ContainsKey(host) || (colon > 0 && Domains.ContainsKey(host[..colon]));
+        return colon > 0 && !host.EndsWith(']') && host.IndexOf(':', StringComparison.Ordinal) == colon ? host[..colon]
+            : host.StartsWith('[') && host.LastIndexOf("]:", StringComparison.Ordinal) is var end and > 0 ? host[..(end + 1)]
+            : host;
     }
-
-    /// <summary>Each bucket and the download domain to use for it (the first configured one).</summary>
-    public IEnumerable<(string Bucket, string Domain)> DomainsByBucket() =>
-        Store.BucketNames.Select(b => (b, Domains.FirstOrDefault(d => d.Value == b).Key ?? DefaultDomain(b)));
-
-    /// <summary>The domain a bucket gets when none is configured.</summary>
-    public static string DefaultDomain(string bucket) => bucket + ".kodo-emulator.local";
 }

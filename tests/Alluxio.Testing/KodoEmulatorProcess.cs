@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Alluxio.Testing;
 
-/// <summary>bin/kodo-emulator run as a separate process on a free port, as a user runs it; killed on dispose.</summary>
+/// <summary>bin/kodo-emulator run as a separate process on a free port, as a user runs it; stopped with SIGTERM on dispose.</summary>
 public sealed class KodoEmulatorProcess : IAsyncDisposable
 {
     private const string ListeningLine = "Kodo emulator listening on http://";
@@ -22,23 +22,31 @@ public sealed class KodoEmulatorProcess : IAsyncDisposable
     /// <summary>The download domain of the first bucket.</summary>
     public string Domain { get; }
 
-    public static async Task<KodoEmulatorProcess> StartAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
+    public static Task<KodoEmulatorProcess> StartAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default) =>
+        StartAsync(arguments, new Dictionary<string, string>(), cancellationToken);
+
+    public static async Task<KodoEmulatorProcess> StartAsync(
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "bin", "kodo-emulator"))
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = ChildProcess.StartInfo(Path.Combine(RepositoryRoot.Path, "bin", "kodo-emulator"), ["--listen", "127.0.0.1:0", .. arguments]);
+        foreach (var (name, value) in environment)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("--listen");
-        start.ArgumentList.Add("127.0.0.1:0");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
+        var errors = new List<string>();
+        process.ErrorDataReceived += (_, line) =>
+        {
+            lock (errors)
+            {
+                if (line.Data is not null && errors.Count < 20)
+                {
+                    errors.Add(line.Data);
+                }
+            }
+        };
         process.BeginErrorReadLine();
         try
         {
@@ -61,11 +69,15 @@ public sealed class KodoEmulatorProcess : IAsyncDisposable
                 }
             }
 
-            throw new InvalidOperationException($"kodo-emulator exited with {process.ExitCode} before listening");
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            lock (errors)
+            {
+                throw new InvalidOperationException($"kodo-emulator exited with {process.ExitCode} before listening: {string.Join(" | ", errors)}");
+            }
         }
         catch
         {
-            process.Kill(entireProcessTree: true);
+            await ChildProcess.StopAsync(process).ConfigureAwait(false);
             process.Dispose();
             throw;
         }
@@ -73,12 +85,7 @@ public sealed class KodoEmulatorProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().ConfigureAwait(false);
-        }
-
+        await ChildProcess.StopAsync(_process).ConfigureAwait(false);
         _process.Dispose();
     }
 }

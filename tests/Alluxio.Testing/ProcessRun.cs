@@ -16,18 +16,8 @@ public static class ProcessRun
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(args);
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = ChildProcess.StartInfo(file, args);
+        start.RedirectStandardInput = true;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -45,7 +35,7 @@ public static class ProcessRun
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            await ChildProcess.StopAsync(process).ConfigureAwait(false);
             throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within {s_limit}");
         }
 

@@ -1,6 +1,6 @@
 using Alluxio.UnderFs.Contract;
+using Kodo.Emulator;
 using Kodo.Emulator.Faults;
-using Kodo.Emulator.Http;
 
 namespace Alluxio.UnderFs.Kodo.Tests;
 
@@ -30,8 +30,8 @@ public sealed class KodoContractTests
         var failures = await UfsContractRunner.RunAsync(host.Ufs, KodoUfsHost.Root, only: null, output, TestContext.Current.CancellationToken);
 
         Assert.True(failures == 0, output.ToString());
-        var counters = host.Emulator.State.Counters.Snapshot();
-        Assert.True(counters.GetValueOrDefault(KodoRouter.InjectedFaultsCounter) > 10, $"faults injected: {counters.GetValueOrDefault(KodoRouter.InjectedFaultsCounter)}");
+        var injected = host.Emulator.Server.Counters().GetValueOrDefault(EmulatorCounters.InjectedFaults);
+        Assert.True(injected > 10, $"faults injected: {injected}");
         Assert.Equal(46, output.ToString().Split("Running test: ").Length);
     }
 }

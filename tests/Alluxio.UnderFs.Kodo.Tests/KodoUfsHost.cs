@@ -1,52 +1,57 @@
 using Alluxio.Configuration;
 using Alluxio.Testing;
 using Alluxio.UnderFs.Contract;
-using Kodo.Emulator;
 using Kodo.Emulator.Faults;
 
 namespace Alluxio.UnderFs.Kodo.Tests;
 
-/// <summary>An emulator on port 0 and a Kodo UFS on it, configured as the seed page says plus the uc endpoint.</summary>
+/// <summary>The shared in-process emulator and a Kodo UFS on it, configured as the seed page says plus the uc endpoint.</summary>
 internal sealed class KodoUfsHost : IAsyncDisposable
 {
     public const string Bucket = "ufs-bucket";
     public const string AccessKey = "ufs-test-ak";
     public const string SecretKey = "FAKE-UFS-TEST-SK-4f2a";
 
-    private KodoUfsHost(EmulatorServer emulator, UnderFileSystem ufs, LogCapture logs)
+    public const string Root = "kodo://" + Bucket + "/dir";
+
+    private KodoUfsHost(KodoEmulatorFixture emulator, UnderFileSystem ufs, LogCapture logs)
     {
         Emulator = emulator;
         Ufs = ufs;
         Logs = logs;
     }
 
-    public EmulatorServer Emulator { get; }
+    public KodoEmulatorFixture Emulator { get; }
 
     public UnderFileSystem Ufs { get; }
 
     /// <summary>What the UFS logged; an unexpected error in it fails the test.</summary>
     public LogCapture Logs { get; }
 
-    public const string Root = "kodo://" + Bucket + "/dir";
+    /// <summary>An emulator for this account, not yet used by any UFS.</summary>
+    public static Task<KodoEmulatorFixture> StartEmulatorAsync() =>
+        KodoEmulatorFixture.StartAsync(KodoEmulatorFixture.CreateOptions(AccessKey, SecretKey, Bucket), TestContext.Current.CancellationToken);
 
     public static async Task<KodoUfsHost> StartAsync(FaultSettings? faults = null, string secretKey = SecretKey)
     {
-        var emulator = await EmulatorServer.StartAsync(
-            new EmulatorOptions { Port = 0, Buckets = [Bucket], AccessKey = AccessKey, SecretKey = SecretKey },
-            TestContext.Current.CancellationToken);
-        var configuration = UfsContractRunner.Configure(AlluxioConfiguration.Defaults, Options(emulator.Endpoint, secretKey));
+        var emulator = await StartEmulatorAsync();
+        var configuration = UfsContractRunner.Configure(AlluxioConfiguration.Defaults, Options(emulator, secretKey));
         var logs = new LogCapture();
         var ufs = new UnderFileSystemRegistry(TestUfs.Context(logs)).Register(new KodoUnderFileSystemFactory()).Create(Root, configuration);
-        emulator.State.Faults.Settings = faults ?? FaultSettings.None;
+        emulator.SetFaults(faults ?? FaultSettings.None);
         return new KodoUfsHost(emulator, ufs, logs);
     }
 
-    /// <summary>The mount options of the seed page, pointed at the emulator.</summary>
-    public static KeyValuePair<string, string>[] Options(string endpoint, string secretKey = SecretKey) =>
+    /// <summary>The mount options of the seed page, pointed at <paramref name="emulator"/>.</summary>
+    public static KeyValuePair<string, string>[] Options(KodoEmulatorFixture emulator, string secretKey = SecretKey) =>
+        Options(emulator.Endpoint, emulator.DomainOf(Bucket), secretKey);
+
+    /// <summary>The mount options of the seed page, pointed at an emulator at <paramref name="endpoint"/>.</summary>
+    public static KeyValuePair<string, string>[] Options(string endpoint, string domain = Bucket + ".kodo-emulator.local", string secretKey = SecretKey) =>
     [
         new("fs.kodo.accesskey", AccessKey),
         new("fs.kodo.secretkey", secretKey),
-        new("alluxio.underfs.kodo.downloadhost", EmulatorState.DefaultDomain(Bucket)),
+        new("alluxio.underfs.kodo.downloadhost", domain),
         new("alluxio.underfs.kodo.endpoint", endpoint),
         new("alluxio.underfs.kodo.uc.endpoint", "http://" + endpoint),
         new("alluxio.underfs.kodo.request.timeout", "30sec"),

@@ -108,15 +108,15 @@ public sealed class KodoUnderFileSystemTests
     public async Task OpeningAMissingFileIsFileDoesNotExistInOneRequest()
     {
         await using var host = await KodoUfsHost.StartAsync();
-        host.Emulator.State.Counters.Reset();
+        await host.Emulator.ResetCountersAsync(TestContext.Current.CancellationToken);
 
         var error = await Assert.ThrowsAsync<AlluxioException>(
             () => host.Ufs.OpenAsync(KodoUfsHost.Root + "/missing", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(ErrorType.FileDoesNotExist, error.ErrorType);
         Assert.Equal($"File {KodoUfsHost.Root}/missing does not exist", error.Message);
-        var counters = host.Emulator.State.Counters.Snapshot();
-        Assert.Equal(1, counters.Values.Sum());
+        var counters = await host.Emulator.CountersAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, counters.Where(c => c.Key.Contains('.', StringComparison.Ordinal) && !c.Key.StartsWith("faults.", StringComparison.Ordinal)).Sum(c => c.Value));
         Assert.Equal(1, counters.GetValueOrDefault("io.get"));
     }
 
@@ -128,7 +128,7 @@ public sealed class KodoUnderFileSystemTests
         var context = TestUfs.Context(logs);
         using var attempts = new MetricCollector<long>(context.Meter, "kodo.client.attempts");
         using var durations = new MetricCollector<double>(context.Meter, "alluxio.ufs.operation.duration");
-        var configuration = UnderFileSystemConfiguration.ForMount(AlluxioConfiguration.Defaults, KodoUfsHost.Options(host.Emulator.Endpoint));
+        var configuration = UnderFileSystemConfiguration.ForMount(AlluxioConfiguration.Defaults, KodoUfsHost.Options(host.Emulator));
         await using var ufs = new UnderFileSystemRegistry(context).Register(new KodoUnderFileSystemFactory()).Create(KodoUfsHost.Root, configuration);
 
         Assert.False(await ufs.IsFileAsync(KodoUfsHost.Root + "/nothing", TestContext.Current.CancellationToken));
@@ -152,10 +152,8 @@ public sealed class KodoUnderFileSystemTests
     [Fact]
     public async Task TheSeedPagesMisCasedAccessKeyOptionWorks()
     {
-        await using var emulator = await global::Kodo.Emulator.EmulatorServer.StartAsync(
-            new global::Kodo.Emulator.EmulatorOptions { Port = 0, Buckets = [KodoUfsHost.Bucket], AccessKey = KodoUfsHost.AccessKey, SecretKey = KodoUfsHost.SecretKey },
-            TestContext.Current.CancellationToken);
-        var options = KodoUfsHost.Options(emulator.Endpoint)
+        await using var emulator = await KodoUfsHost.StartEmulatorAsync();
+        var options = KodoUfsHost.Options(emulator)
             .Select(o => o.Key == "fs.kodo.accesskey" ? new KeyValuePair<string, string>("fs.kodo.accessKey", o.Value) : o);
         var configuration = UnderFileSystemConfiguration.ForMount(AlluxioConfiguration.Defaults, options);
         using var logs = new LogCapture();

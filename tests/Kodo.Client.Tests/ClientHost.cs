@@ -1,49 +1,35 @@
-using System.Text;
-using System.Text.Json;
 using Kodo.Emulator;
 
 namespace Kodo.Client.Tests;
 
-/// <summary>
-/// An in-process emulator on a free port and a <see cref="KodoClient"/> bound to it. Each test starts its own, so
-/// objects, counters and faults never leak between tests.
-/// </summary>
+/// <summary>The shared in-process emulator with this project's account and <see cref="KodoClient"/>s bound to it.</summary>
 internal sealed class ClientHost : IAsyncDisposable
 {
     public const string AccessKey = "client-test-access-key";
     public const string SecretKey = "client-test-secret-key-do-not-leak";
     public const string Bucket = "b";
 
-    private readonly HttpClient _admin;
     private readonly List<KodoClient> _clients = [];
 
-    private ClientHost(EmulatorServer server)
+    private ClientHost(KodoEmulatorFixture fixture)
     {
-        Server = server;
-        _admin = new HttpClient { BaseAddress = new Uri("http://" + server.Endpoint), Timeout = TimeSpan.FromSeconds(30) };
+        Fixture = fixture;
     }
 
-    public EmulatorServer Server { get; }
+    public KodoEmulatorFixture Fixture { get; }
+
+    public EmulatorServer Server => Fixture.Server;
 
     /// <summary>host:port of the emulator.</summary>
-    public string Endpoint => Server.Endpoint;
+    public string Endpoint => Fixture.Endpoint;
 
     /// <summary>The client made at start, with every host configured.</summary>
     public KodoClient Client => _clients[0];
 
     public static async Task<ClientHost> StartAsync(Func<KodoClientOptions, KodoClientOptions>? configure = null, TimeProvider? time = null)
     {
-        var server = await EmulatorServer.StartAsync(
-            new EmulatorOptions
-            {
-                Port = 0,
-                Buckets = [Bucket],
-                AccessKey = AccessKey,
-                SecretKey = SecretKey,
-                Time = time ?? TimeProvider.System,
-            },
-            TestContext.Current.CancellationToken);
-        var host = new ClientHost(server);
+        var options = KodoEmulatorFixture.CreateOptions(AccessKey, SecretKey, Bucket) with { Time = time ?? TimeProvider.System };
+        var host = new ClientHost(await KodoEmulatorFixture.StartAsync(options, TestContext.Current.CancellationToken));
         host.CreateClient(configure);
         return host;
     }
@@ -54,7 +40,7 @@ internal sealed class ClientHost : IAsyncDisposable
         AccessKey = AccessKey,
         SecretKey = secretKey ?? SecretKey,
         Bucket = bucket ?? Bucket,
-        DownloadHost = EmulatorState.DefaultDomain(bucket ?? Bucket),
+        DownloadHost = Fixture.DomainOf(bucket ?? Bucket),
         IoEndpoint = Endpoint,
         UcEndpoint = "http://" + Endpoint,
         UpEndpoint = "http://" + Endpoint,
@@ -72,26 +58,13 @@ internal sealed class ClientHost : IAsyncDisposable
         return client;
     }
 
-    public async Task<IReadOnlyDictionary<string, long>> CountersAsync()
-    {
-        using var document = JsonDocument.Parse(await _admin.GetStringAsync("/__emulator/counters", TestContext.Current.CancellationToken));
-        return document.RootElement.GetProperty("counters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
-    }
+    public Task<IReadOnlyDictionary<string, long>> CountersAsync() => Fixture.CountersAsync(TestContext.Current.CancellationToken);
 
     public async Task<long> CounterAsync(string api) => (await CountersAsync()).GetValueOrDefault(api);
 
-    public async Task ResetCountersAsync()
-    {
-        using var response = await _admin.PostAsync("/__emulator/counters/reset", null, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-    }
+    public Task ResetCountersAsync() => Fixture.ResetCountersAsync(TestContext.Current.CancellationToken);
 
-    public async Task SetFaultsAsync(string json)
-    {
-        using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await _admin.PostAsync("/__emulator/faults", content, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-    }
+    public Task SetFaultsAsync(string json) => Fixture.SetFaultsAsync(json, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -100,7 +73,6 @@ internal sealed class ClientHost : IAsyncDisposable
             await client.DisposeAsync();
         }
 
-        _admin.Dispose();
-        await Server.DisposeAsync();
+        await Fixture.DisposeAsync();
     }
 }

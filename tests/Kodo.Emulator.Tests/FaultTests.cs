@@ -136,7 +136,7 @@ public sealed class FaultTests
 
         using var response = await host.Kodo.GetAsync("/__emulator/faults");
         var settings = await KodoAssert.JsonAsync(response, 200);
-        Assert.Equal(["bandwidth", "faultRate", "faultStatuses", "latencyMs"], KodoAssert.PropertyNames(settings));
+        Assert.Equal(["bandwidth", "dropAfterRate", "faultRate", "faultStatuses", "latencyMs"], KodoAssert.PropertyNames(settings));
         Assert.Equal(3, settings.GetProperty("latencyMs").GetInt32());
         Assert.Equal(104857600, settings.GetProperty("bandwidth").GetInt64());
         Assert.Equal(0, settings.GetProperty("faultRate").GetDouble());

@@ -48,4 +48,29 @@ public sealed class PersistenceTests
         using var stat = await second.Kodo.StatAsync(Bucket, "k");
         await KodoAssert.ErrorAsync(stat, 612, KodoErrorMessages.NoSuchFileOrDirectory);
     }
+
+    [Theory]
+    [InlineData("{\"bucket\":\"bucket-a\",\"key\":")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    public async Task DataFolder_ACorruptRecord_StopsTheStartNamingIt_AndDeletesNothing(string damage)
+    {
+        using var data = new TempDirectory();
+        await using (var first = await EmulatorHost.StartAsync(EmulatorHost.Options(data.Path)))
+        {
+            await first.Kodo.UploadAsync(Bucket, "a", [1]);
+            await first.Kodo.UploadAsync(Bucket, "b", [2]);
+        }
+
+        var records = Directory.GetFiles(Path.Combine(data.Path, "buckets", Bucket), "*.json").Order(StringComparer.Ordinal).ToArray();
+        var blobs = Directory.GetFiles(Path.Combine(data.Path, "blobs")).Order(StringComparer.Ordinal).ToArray();
+        File.WriteAllText(records[^1], damage);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => EmulatorHost.StartAsync(EmulatorHost.Options(data.Path)));
+
+        Assert.Contains(records[^1], error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(records, Directory.GetFiles(Path.Combine(data.Path, "buckets", Bucket), "*.json").Order(StringComparer.Ordinal));
+        Assert.Equal(blobs, Directory.GetFiles(Path.Combine(data.Path, "blobs")).Order(StringComparer.Ordinal));
+    }
 }

@@ -20,7 +20,8 @@ internal sealed class FaultInjector
             status = settings.FaultStatuses[Random.Shared.Next(settings.FaultStatuses.Count)];
         }
 
+        var drops = status is null && settings.DropAfterRate > 0 && Random.Shared.NextDouble() < settings.DropAfterRate;
         var throttle = settings.Bandwidth > 0 ? new Throttle(settings.Bandwidth) : Throttle.None;
-        return new FaultDecision(status, throttle, TimeSpan.FromMilliseconds(settings.LatencyMs));
+        return new FaultDecision(status, throttle, TimeSpan.FromMilliseconds(settings.LatencyMs), drops);
     }
 }

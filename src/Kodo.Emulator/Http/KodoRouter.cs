@@ -8,14 +8,12 @@ namespace Kodo.Emulator.Http;
 
 /// <summary>
 /// Serves every Kodo service on one listener. Real Kodo tells services apart by host; here a request to a
-/// configured download domain, or a GET/HEAD that is not an API path, is an io download, and everything else is
-/// told apart by path and credential form. Each request is counted under its API name and may draw a fault.
+/// bucket's download domain, or a GET/HEAD that is not an API path or carries a download token, is an io
+/// download, and everything else is told apart by path and credential form. Each request is counted under its
+/// API name and may draw a fault.
 /// </summary>
 internal sealed class KodoRouter
 {
-    /// <summary>The counter of requests that drew a fault.</summary>
-    public const string InjectedFaultsCounter = "faults.injected";
-
     private static readonly string[] s_rsOperations = [.. RsOperations.Names.Select(n => "/" + n + "/")];
     private static readonly string[] s_ucPrefixes = ["/mkbucketv3/", "/mkbucketv2/", "/drop/"];
 
@@ -65,7 +63,7 @@ internal sealed class KodoRouter
         // Counted so tests can tell that a client got through faults by retrying.
         if (fault.Status is not null)
         {
-            _state.Counters.Increment(InjectedFaultsCounter);
+            _state.Counters.Increment(EmulatorCounters.InjectedFaults);
         }
 
         // A download is cut off mid-body by its handler; any other request is failed before it is served.
@@ -81,11 +79,27 @@ internal sealed class KodoRouter
             return;
         }
 
+        if (fault.DropsResponse)
+        {
+            // The request is served in full but its reply is lost: nothing of it reaches the socket, and the
+            // connection is cut once the handler has acted.
+            response.Body = Stream.Null;
+            await ServeAsync(context, handler, fault);
+            _state.Counters.Increment(EmulatorCounters.DroppedResponses);
+            context.Abort();
+            return;
+        }
+
+        await ServeAsync(context, handler, fault);
+    }
+
+    private static async Task ServeAsync(HttpContext context, Func<HttpContext, FaultDecision, Task> handler, FaultDecision fault)
+    {
         try
         {
             await handler(context, fault);
         }
-        catch (FileNotFoundException) when (!response.HasStarted)
+        catch (FileNotFoundException) when (!context.Response.HasStarted)
         {
             // The object was replaced or deleted while this request read it.
             await KodoResponse.ErrorAsync(context, KodoStatusCode.NoSuchEntry, KodoErrorMessages.NoSuchFileOrDirectory);
@@ -98,25 +112,29 @@ internal sealed class KodoRouter
         var path = request.Path.Value ?? "/";
         var method = request.Method;
         var isRead = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
-        if (_state.IsDownloadDomain(request.Headers.Host.ToString()))
+
+        // A bucket's download domain serves its objects only, whatever their keys look like.
+        if (_state.BucketOfDomain(request.Headers.Host.ToString()) is not null)
         {
-            return ("io.get", _io.HandleAsync);
+            return isRead ? ("io.get", _io.HandleAsync) : ("unknown", MethodNotAllowedAsync);
         }
 
-        if (path.StartsWith(AdminService.Prefix, StringComparison.Ordinal))
-        {
-            return ("admin", (c, _) => _admin.HandleAsync(c));
-        }
-
-        if (isRead && path is "/v1/query" or "/v2/query" or "/v3/query" or "/v4/query")
-        {
-            var version = path[2] - '0';
-            return ("uc.query", (c, _) => _uc.HandleQueryAsync(c, version));
-        }
-
+        // On the emulator's own address, a download token marks a download: no API call carries one, so an
+        // object named like an API path (__emulator/x, buckets/x, stat/x) stays reachable with a signed URL.
         var hasToken = request.Query.ContainsKey(DownloadToken.TokenParameter);
         if (!hasToken)
         {
+            if (path.StartsWith(AdminService.Prefix, StringComparison.Ordinal))
+            {
+                return ("admin", (c, _) => _admin.HandleAsync(c));
+            }
+
+            if (isRead && path is "/v1/query" or "/v2/query" or "/v3/query" or "/v4/query")
+            {
+                var version = path[2] - '0';
+                return ("uc.query", (c, _) => _uc.HandleQueryAsync(c, version));
+            }
+
             foreach (var prefix in s_rsOperations)
             {
                 if (path.StartsWith(prefix, StringComparison.Ordinal))
@@ -161,7 +179,7 @@ internal sealed class KodoRouter
             return ("up.mkfile", (c, _) => _resumable.MakeFileAsync(c));
         }
 
-        if (path.StartsWith("/buckets/", StringComparison.Ordinal))
+        if (path.StartsWith("/buckets/", StringComparison.Ordinal) && !(isRead && hasToken))
         {
             var segments = path.Split('/').Length - 1;
             var api = segments switch
@@ -180,6 +198,9 @@ internal sealed class KodoRouter
             return ("io.get", _io.HandleAsync);
         }
 
-        return ("unknown", (c, _) => KodoResponse.ErrorAsync(c, StatusCodes.Status405MethodNotAllowed, "method not allowed"));
+        return ("unknown", MethodNotAllowedAsync);
     }
+
+    private static Task MethodNotAllowedAsync(HttpContext context, FaultDecision fault) =>
+        KodoResponse.ErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "method not allowed");
 }

@@ -5,7 +5,7 @@ using Kodo.Emulator.Http;
 namespace Kodo.Emulator.Services;
 
 /// <summary>
-/// The emulator's own endpoints under /__emulator/: request counters per API and the fault settings, both
+/// The emulator's own endpoints under /__emulator/: request counters per API (and faults.injected, faults.dropped) and the fault settings, both
 /// readable and changeable while it runs, so tests can assert how many calls a client made and turn faults on.
 /// </summary>
 internal sealed class AdminService(EmulatorState state)
@@ -41,7 +41,7 @@ internal sealed class AdminService(EmulatorState state)
             case "faults" when HttpMethods.IsPost(method) || HttpMethods.IsPut(method):
                 if (await ReadFaultsAsync(context) is not { } settings || settings.Check() is { } problem)
                 {
-                    await KodoResponse.ErrorAsync(context, 400, "expected {\"faultRate\":0..1,\"faultStatuses\":[503,\"reset\"],\"latencyMs\":0,\"bandwidth\":0}");
+                    await KodoResponse.ErrorAsync(context, 400, "expected {\"faultRate\":0..1,\"faultStatuses\":[503,\"reset\"],\"latencyMs\":0,\"bandwidth\":0,\"dropAfterRate\":0..1}");
                     return;
                 }
 
@@ -76,6 +76,7 @@ internal sealed class AdminService(EmulatorState state)
             writer.WriteEndArray();
             writer.WriteNumber("latencyMs", settings.LatencyMs);
             writer.WriteNumber("bandwidth", settings.Bandwidth);
+            writer.WriteNumber("dropAfterRate", settings.DropAfterRate);
         });
     }
 
@@ -95,6 +96,7 @@ internal sealed class AdminService(EmulatorState state)
             var rate = root.TryGetProperty("faultRate", out var r) ? r.GetDouble() : current.FaultRate;
             var latency = root.TryGetProperty("latencyMs", out var l) ? l.GetInt32() : current.LatencyMs;
             var bandwidth = root.TryGetProperty("bandwidth", out var b) ? b.GetInt64() : current.Bandwidth;
+            var dropAfter = root.TryGetProperty("dropAfterRate", out var d) ? d.GetDouble() : current.DropAfterRate;
             var statuses = current.FaultStatuses;
             if (root.TryGetProperty("faultStatuses", out var s))
             {
@@ -107,7 +109,7 @@ internal sealed class AdminService(EmulatorState state)
                 statuses = list;
             }
 
-            return new FaultSettings(rate, statuses, latency, bandwidth);
+            return new FaultSettings(rate, statuses, latency, bandwidth) { DropAfterRate = dropAfter };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {

@@ -15,6 +15,9 @@ namespace Kodo.Emulator.Services;
 /// </summary>
 internal sealed class IoService(EmulatorState state)
 {
+    /// <summary>The answer for a Host that is no bucket's domain; Kodo's own text for it is not documented.</summary>
+    public const string NoSuchDomain = "no such domain";
+
     private const int BufferSize = 1 << 16;
 
     public async Task HandleAsync(HttpContext context, FaultDecision fault)
@@ -23,7 +26,7 @@ internal sealed class IoService(EmulatorState state)
         var host = context.Request.Headers.Host.ToString();
         if (state.BucketForHost(host) is not { } bucketName || state.Store.FindBucket(bucketName) is not { } bucket)
         {
-            await KodoResponse.ErrorAsync(context, KodoStatusCode.NotFound, KodoErrorMessages.DocumentNotFound);
+            await KodoResponse.ErrorAsync(context, KodoStatusCode.NotFound, NoSuchDomain);
             return;
         }
 

@@ -122,6 +122,11 @@ internal sealed class RsOperations(EmulatorState state)
                 : Invalid();
         }
 
+        if (ObjectKeys.IsTooLong(entry.Key))
+        {
+            return new RsResult((int)KodoStatusCode.BadRequest, ObjectKeys.TooLongMessage);
+        }
+
         return state.Store.FindBucket(entry.Bucket) is null ? NoBucket() : null;
     }
 

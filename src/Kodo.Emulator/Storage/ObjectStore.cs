@@ -25,25 +25,26 @@ internal sealed class ObjectStore
 
     public static ObjectStore InMemory() => new(new MemoryBlobStorage(), null);
 
-    /// <summary>Opens the store in <paramref name="dataFolder"/>, loading what an earlier run committed.</summary>
+    /// <summary>
+    /// Opens the store in <paramref name="dataFolder"/>, loading what an earlier run committed. A record that
+    /// cannot be read stops the start with <see cref="InvalidDataException"/> naming it, before anything is
+    /// deleted: skipping it would let the orphan sweep delete the content it names.
+    /// </summary>
     public static ObjectStore Open(string dataFolder)
     {
         var blobs = new FileBlobStorage(Path.Combine(dataFolder, "blobs"));
         var store = new ObjectStore(blobs, Path.Combine(dataFolder, "buckets"));
         Directory.CreateDirectory(store._bucketsFolder!);
+        var records = Directory.EnumerateDirectories(store._bucketsFolder!)
+            .Select(folder => (Folder: folder, Records: Directory.EnumerateFiles(folder, "*.json").Select(file => (File: file, Info: ReadRecord(file))).ToList()))
+            .ToList();
         var live = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var folder in Directory.EnumerateDirectories(store._bucketsFolder!))
+        foreach (var (folder, bucketRecords) in records)
         {
             var bucket = new Bucket(Path.GetFileName(folder));
             store._buckets[bucket.Name] = bucket;
-            foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
+            foreach (var (file, info) in bucketRecords)
             {
-                var info = JsonSerializer.Deserialize(File.ReadAllBytes(file), StoreJsonContext.Default.ObjectInfo);
-                if (info is null)
-                {
-                    continue;
-                }
-
                 // A crash between writing a new record and deleting the old one leaves two: the later one wins.
                 if (bucket.Find(info.Key) is { } other && other.PutTime >= info.PutTime)
                 {
@@ -68,6 +69,28 @@ internal sealed class ObjectStore
 
         blobs.RemoveOrphans(live);
         return store;
+    }
+
+    private static ObjectInfo ReadRecord(string file)
+    {
+        string problem;
+        try
+        {
+            var info = JsonSerializer.Deserialize(File.ReadAllBytes(file), StoreJsonContext.Default.ObjectInfo);
+            if (info is { Bucket: not null, Key: not null, Hash: not null, MimeType: not null, BlobId: not null, Meta: not null })
+            {
+                return info;
+            }
+
+            problem = "fields are missing";
+        }
+        catch (JsonException e)
+        {
+            problem = e.Message;
+        }
+
+        throw new InvalidDataException(
+            $"corrupt object record {file} ({problem.ReplaceLineEndings(" ")}); nothing was changed: restore or move the file away, then start again");
     }
 
     public Bucket? FindBucket(string name) => _buckets.GetValueOrDefault(name);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Kodo.Emulator.Faults;
 using Kodo.Emulator.Http;
+using Kodo.Emulator.Storage;
 using Kodo.Protocol;
 using Kodo.Protocol.Errors;
 using Kodo.Protocol.Hashing;
@@ -36,6 +37,12 @@ internal sealed class MultipartV2Service(EmulatorState state, UploadFinisher fin
         if (segments.Length < 5 || segments[2] != "objects" || segments[4] != "uploads" || !TryDecodeKey(segments[3], out var key))
         {
             await KodoResponse.ErrorAsync(context, KodoStatusCode.BadRequest, KodoErrorMessages.InvalidArgument);
+            return;
+        }
+
+        if (key is not null && ObjectKeys.IsTooLong(key))
+        {
+            await KodoResponse.ErrorAsync(context, KodoStatusCode.BadRequest, ObjectKeys.TooLongMessage);
             return;
         }
 

@@ -29,6 +29,12 @@ internal sealed partial class UploadFinisher(EmulatorState state)
         ArgumentOutOfRangeException.ThrowIfZero(blobs.Count);
         var size = blobs.Sum(b => b.Size);
         var key = request.Key ?? (grant.IsPrefixScope ? null : grant.ScopeKey) ?? hash;
+        if (ObjectKeys.IsTooLong(key))
+        {
+            await KodoResponse.ErrorAsync(context, KodoStatusCode.BadRequest, ObjectKeys.TooLongMessage);
+            return;
+        }
+
         if (!grant.Allows(key))
         {
             await KodoResponse.ErrorAsync(context, KodoStatusCode.Forbidden, KodoErrorMessages.KeyDoesNotMatchScope);

@@ -90,8 +90,10 @@ function startEmulator (options) {
 
     // detached: the child leads its own process group, so that stop() also reaches a process the
     // launcher script may have started (the launcher might not exec).
+    // Diagnostics off: a .NET process otherwise leaves debugger and diagnostic pipes in /tmp when killed.
     const child = spawn(LAUNCHER, args, {
         cwd: REPO_ROOT,
+        env: Object.assign({}, process.env, { DOTNET_EnableDiagnostics: '0' }),
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe']
     });

@@ -3,29 +3,34 @@ using System.Globalization;
 using System.Net;
 using Kodo.Emulator.Faults;
 
-namespace Kodo.Emulator;
+namespace Kodo.Emulator.Host;
 
 /// <summary>The kodo-emulator command line: flags to <see cref="EmulatorOptions"/>, then run until SIGTERM.</summary>
 internal static class EmulatorCommand
 {
     public const int UsageError = 2;
 
-    public static RootCommand Create(TextWriter output, TextWriter error)
+    /// <summary>Every line this program prints about a failure starts so, as one line.</summary>
+    private const string Prefix = "kodo-emulator: ";
+
+    public static RootCommand Create(TextWriter output, TextWriter error, Func<string, string?> environment)
     {
         var listen = new Option<string>("--listen") { Description = "HOST:PORT to listen on; port 0 picks a free one.", DefaultValueFactory = _ => "127.0.0.1:9000" };
         var data = new Option<string?>("--data") { Description = "Folder where objects persist; in memory when omitted." };
         var accessKey = new Option<string>("--access-key") { Description = "The account's access key.", DefaultValueFactory = _ => "emulator-access-key" };
-        var secretKey = new Option<string>("--secret-key") { Description = "The account's secret key (never printed).", DefaultValueFactory = _ => "emulator-secret-key" };
+        var secretKey = new Option<string?>("--secret-key") { Description = $"The account's secret key (never printed; visible to ps: prefer --secret-key-file or {SecretKeySource.EnvironmentVariable})." };
+        var secretKeyFile = new Option<string?>("--secret-key-file") { Description = "A file holding the secret key (a trailing newline is ignored)." };
         var buckets = new Option<string[]>("--bucket") { Description = "A bucket to create if missing (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var domains = new Option<string[]>("--domain") { Description = "HOST=BUCKET: a download domain (repeatable)." };
+        var domains = new Option<string[]>("--domain") { Description = "HOST=BUCKET: a download domain for BUCKET, replacing BUCKET.kodo-emulator.local (repeatable)." };
         var isPrivate = new Option<bool>("--private") { Description = "Downloads need a signed URL (default true; --private false for public).", DefaultValueFactory = _ => true, Arity = ArgumentArity.ZeroOrOne };
         var faultRate = new Option<double>("--fault-rate") { Description = "Probability (0 to 1) that a request fails with one of --fault-statuses." };
         var faultStatuses = new Option<string>("--fault-statuses") { Description = "Comma-separated statuses to inject, 'reset' for a connection reset.", DefaultValueFactory = _ => "503" };
+        var dropAfterRate = new Option<double>("--drop-after-rate") { Description = "Probability (0 to 1) that a request is served and then its response dropped (connection cut)." };
         var latency = new Option<int>("--latency") { Description = "Milliseconds added before every request is served." };
         var bandwidth = new Option<long>("--bandwidth") { Description = "Bytes per second per connection for bodies; 0 for no cap." };
-        var root = new RootCommand("A local Qiniu Kodo: uc, up, rs, rsf and io on one listener.")
+        var root = new RootCommand($"A local Qiniu Kodo: uc, up, rs, rsf and io on one listener. The secret key may also come from {SecretKeySource.EnvironmentVariable}.")
         {
-            listen, data, accessKey, secretKey, buckets, domains, isPrivate, faultRate, faultStatuses, latency, bandwidth,
+            listen, data, accessKey, secretKey, secretKeyFile, buckets, domains, isPrivate, faultRate, faultStatuses, dropAfterRate, latency, bandwidth,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,10 +59,19 @@ internal static class EmulatorCommand
                 return UsageError;
             }
 
-            var faults = new FaultSettings(parse.GetValue(faultRate), statuses, parse.GetValue(latency), parse.GetValue(bandwidth));
+            var faults = new FaultSettings(parse.GetValue(faultRate), statuses, parse.GetValue(latency), parse.GetValue(bandwidth))
+            {
+                DropAfterRate = parse.GetValue(dropAfterRate),
+            };
             if (faults.Check() is { } problem)
             {
                 error.WriteLine($"Error: {problem}");
+                return UsageError;
+            }
+
+            if (SecretKeySource.Resolve(parse.GetValue(secretKey), parse.GetValue(secretKeyFile), environment, out var secretProblem) is not { } secret)
+            {
+                error.WriteLine($"Error: {secretProblem}");
                 return UsageError;
             }
 
@@ -67,7 +81,7 @@ internal static class EmulatorCommand
                 Port = port,
                 DataFolder = parse.GetValue(data),
                 AccessKey = parse.GetValue(accessKey)!,
-                SecretKey = parse.GetValue(secretKey)!,
+                SecretKey = secret,
                 Buckets = parse.GetValue(buckets) ?? [],
                 Domains = domainMap,
                 Private = parse.GetValue(isPrivate),
@@ -85,18 +99,19 @@ internal static class EmulatorCommand
         {
             server = await EmulatorServer.StartAsync(options, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException or InvalidOperationException)
         {
-            error.WriteLine($"Error: cannot start the emulator: {e.Message}");
+            // One line a user can act on; the exception's stack trace would bury it.
+            error.WriteLine(Prefix + e.Message.ReplaceLineEndings(" "));
             return 1;
         }
 
         await using (server)
         {
             output.WriteLine($"Kodo emulator listening on http://{server.Endpoint}");
-            foreach (var (bucket, domain) in server.State.DomainsByBucket())
+            foreach (var bucket in server.Buckets)
             {
-                output.WriteLine($"bucket {bucket} domain {domain} endpoint {server.Endpoint}");
+                output.WriteLine($"bucket {bucket} domain {server.DomainOf(bucket)} endpoint {server.Endpoint}");
             }
 
             output.Flush();

@@ -1,3 +1,0 @@
-using Kodo.Emulator;
-
-return await EmulatorCommand.Create(Console.Out, Console.Error).Parse(args).InvokeAsync();
