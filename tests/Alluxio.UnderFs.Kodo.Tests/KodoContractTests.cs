@@ -34,4 +34,18 @@ public sealed class KodoContractTests
         Assert.True(injected > 10, $"faults injected: {injected}");
         Assert.Equal(46, output.ToString().Split("Running test: ").Length);
     }
+
+    [Fact]
+    public async Task TheWholeSuitePassesWhenTenPercentOfAnswersAreLostAfterTheServerActed()
+    {
+        await using var host = await KodoUfsHost.StartAsync(FaultSettings.None with { DropAfterRate = 0.1 });
+        using var output = new StringWriter();
+
+        var failures = await UfsContractRunner.RunAsync(host.Ufs, KodoUfsHost.Root, only: null, output, TestContext.Current.CancellationToken);
+
+        Assert.True(failures == 0, output.ToString());
+        var dropped = host.Emulator.Server.Counters().GetValueOrDefault(EmulatorCounters.DroppedResponses);
+        Assert.True(dropped > 10, $"answers dropped: {dropped}");
+        Assert.Equal(46, output.ToString().Split("Running test: ").Length);
+    }
 }
