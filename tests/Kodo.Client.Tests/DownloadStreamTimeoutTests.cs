@@ -16,7 +16,7 @@ public sealed class DownloadStreamTimeoutTests
         await using var host = await ClientHost.StartAsync();
         var content = TestContent.Bytes(100_000);
         await host.Client.PutAsync("k", content, Ct);
-        using var handler = new StallingHandler(30_000) { Stalls = 2 };
+        using var handler = new StallingHandler(30_000) { Times = 2 };
         var client = host.CreateClient(o => o with { RequestTimeout = s_readTimeout }, handler);
         await host.ResetCountersAsync();
 
@@ -32,7 +32,7 @@ public sealed class DownloadStreamTimeoutTests
     {
         await using var host = await ClientHost.StartAsync();
         await host.Client.PutAsync("k", TestContent.Bytes(1000), Ct);
-        using var handler = new StallingHandler(0) { Stalls = int.MaxValue };
+        using var handler = new StallingHandler(0) { Times = int.MaxValue };
         var client = host.CreateClient(o => o with { RequestTimeout = s_readTimeout, MaxRetries = 1 }, handler);
 
         await using var stream = await client.OpenReadAsync("k", cancellationToken: Ct);

@@ -131,7 +131,7 @@ public sealed class DownloadTests
         await using var host = await ClientHost.StartAsync();
         var content = TestContent.Bytes(100_000);
         await host.Client.PutAsync("k", content, Ct);
-        using var handler = new TruncatingHandler(30_000) { Cuts = 3 };
+        using var handler = new TruncatingHandler(30_000) { Times = 3 };
         var client = host.CreateClient(handler: handler);
         await host.ResetCountersAsync();
 
@@ -147,7 +147,7 @@ public sealed class DownloadTests
     {
         await using var host = await ClientHost.StartAsync();
         await host.Client.PutAsync("k", TestContent.Bytes(1000), Ct);
-        using var handler = new TruncatingHandler(0) { Cuts = int.MaxValue };
+        using var handler = new TruncatingHandler(0) { Times = int.MaxValue };
         var client = host.CreateClient(o => o with { MaxRetries = 2 }, handler);
 
         await using var stream = await client.OpenReadAsync("k", cancellationToken: Ct);
