@@ -44,10 +44,6 @@ public sealed class UnderFileSystemRegistry
         return this;
     }
 
-    /// <summary>Whether a factory serves the scheme of <paramref name="path"/>.</summary>
-    public bool SupportsPath(string path) =>
-        AlluxioUri.TryParse(path, out var uri) && _byScheme.ContainsKey(SchemeOf(uri!));
-
     /// <summary>Creates the UFS for <paramref name="path"/>.</summary>
     /// <exception cref="InvalidPathException">The path is malformed, or no UFS serves its scheme; the message says which.</exception>
     /// <exception cref="Configuration.ConfigurationException">A setting the UFS needs is missing or invalid.</exception>

@@ -15,8 +15,18 @@ public sealed class UnderFileSystemRegistryTests : IDisposable
     [InlineData("/tmp/x", true)]
     [InlineData("file:///tmp/x", true)]
     [InlineData("kodo://bucket/x", false)]
-    public void TheLocalFactoryTakesLocalPaths(string path, bool supported) =>
-        Assert.Equal(supported, CreateRegistry().SupportsPath(path));
+    public async Task TheLocalFactoryTakesLocalPaths(string path, bool supported)
+    {
+        if (supported)
+        {
+            await using var ufs = CreateRegistry().Create(path, Configuration());
+            Assert.Equal("local", ufs.UnderFSType);
+        }
+        else
+        {
+            Assert.Throws<InvalidPathException>(() => CreateRegistry().Create(path, Configuration()));
+        }
+    }
 
     [Fact]
     public void AnUnsupportedSchemeIsNamedWithTheSupportedOnes()
