@@ -55,7 +55,8 @@ public sealed class FileSystemMaster : IAsyncDisposable
         UnderFileSystemRegistry ufsRegistry,
         Func<IJournalStateMachine, IJournal> openJournal,
         TimeProvider time,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        KnownSecrets secrets)
     {
         ArgumentNullException.ThrowIfNull(openJournal);
         ArgumentNullException.ThrowIfNull(ufsRegistry);
@@ -63,7 +64,7 @@ public sealed class FileSystemMaster : IAsyncDisposable
         var recent = new RecentOperations();
         var journal = openJournal(new NamespaceStateMachine(tree, recent));
         var context = new NamespaceContext(
-            configuration, tree, new PathLockManager(), journal, recent, new UfsManager(ufsRegistry, configuration), time, loggerFactory);
+            configuration, tree, new PathLockManager(), journal, recent, new UfsManager(ufsRegistry, configuration, secrets), time, loggerFactory);
         return new FileSystemMaster(context);
     }
 

@@ -8,9 +8,9 @@ namespace Alluxio.UnderFs.Kodo.Tests;
 /// <summary>The shared in-process emulator and a Kodo UFS on it, configured as the seed page says plus the uc endpoint.</summary>
 internal sealed class KodoUfsHost : IAsyncDisposable
 {
-    public const string Bucket = "ufs-bucket";
-    public const string AccessKey = "ufs-test-ak";
-    public const string SecretKey = "FAKE-UFS-TEST-SK-4f2a";
+    public const string Bucket = TestKodo.Bucket;
+    public const string AccessKey = TestKodo.AccessKey;
+    public const string SecretKey = TestKodo.SecretKey;
 
     public const string Root = "kodo://" + Bucket + "/dir";
 
@@ -29,8 +29,7 @@ internal sealed class KodoUfsHost : IAsyncDisposable
     public LogCapture Logs { get; }
 
     /// <summary>An emulator for this account, not yet used by any UFS.</summary>
-    public static Task<KodoEmulatorFixture> StartEmulatorAsync() =>
-        KodoEmulatorFixture.StartAsync(KodoEmulatorFixture.CreateOptions(AccessKey, SecretKey, Bucket), TestContext.Current.CancellationToken);
+    public static Task<KodoEmulatorFixture> StartEmulatorAsync() => TestKodo.StartEmulatorAsync(TestContext.Current.CancellationToken);
 
     public static async Task<KodoUfsHost> StartAsync(FaultSettings? faults = null, string secretKey = SecretKey)
     {
@@ -44,19 +43,11 @@ internal sealed class KodoUfsHost : IAsyncDisposable
 
     /// <summary>The mount options of the seed page, pointed at <paramref name="emulator"/>.</summary>
     public static KeyValuePair<string, string>[] Options(KodoEmulatorFixture emulator, string secretKey = SecretKey) =>
-        Options(emulator.Endpoint, emulator.DomainOf(Bucket), secretKey);
+        TestKodo.Options(emulator, secretKey);
 
     /// <summary>The mount options of the seed page, pointed at an emulator at <paramref name="endpoint"/>.</summary>
     public static KeyValuePair<string, string>[] Options(string endpoint, string domain = Bucket + ".kodo-emulator.local", string secretKey = SecretKey) =>
-    [
-        new("fs.kodo.accesskey", AccessKey),
-        new("fs.kodo.secretkey", secretKey),
-        new("alluxio.underfs.kodo.downloadhost", domain),
-        new("alluxio.underfs.kodo.endpoint", endpoint),
-        new("alluxio.underfs.kodo.uc.endpoint", "http://" + endpoint),
-        new("alluxio.underfs.kodo.request.timeout", "30sec"),
-        new("alluxio.underfs.kodo.retry.max.num", "10"),
-    ];
+        TestKodo.Options(endpoint, domain, secretKey);
 
     public async ValueTask DisposeAsync()
     {

@@ -47,16 +47,10 @@ internal static class GetConfCommand
 
     private static int PrintAll(CliContext context, bool withSource)
     {
-        var configuration = context.Configuration;
-        var keys = PropertyKeyRegistry.Global.All
-            .Concat(configuration.ExplicitKeys
-                .Where(k => PropertyKeyRegistry.Global.FindTemplate(k) is not null)
-                .Select(k => PropertyKeyRegistry.Global.Find(k)!))
-            .OrderBy(k => k.Name, StringComparer.Ordinal);
-        foreach (var key in keys)
+        foreach (var (key, value, source) in ConfigurationDisplay.Entries(context.Configuration))
         {
-            var line = $"{key.Name}={DisplayValue(configuration, key) ?? NoValue}";
-            context.Out.WriteLine(withSource ? $"{line} ({configuration.GetSource(key)})" : line);
+            var line = $"{key.Name}={value ?? NoValue}";
+            context.Out.WriteLine(withSource ? $"{line} ({source})" : line);
         }
 
         return ExitCodes.Success;
@@ -77,7 +71,7 @@ internal static class GetConfCommand
         }
 
         var configuration = context.Configuration;
-        var value = DisplayValue(configuration, key);
+        var value = ConfigurationDisplay.DisplayValue(configuration, key);
         if (value is null)
         {
             context.Out.WriteLine();
@@ -120,19 +114,5 @@ internal static class GetConfCommand
         }
 
         return null;
-    }
-
-    /// <summary>The display value; a value whose references cannot be resolved shows as written (the error is reported).</summary>
-    private static string? DisplayValue(AlluxioConfiguration configuration, PropertyKey key)
-    {
-        try
-        {
-            return configuration.GetDisplayValue(key);
-        }
-        catch (ConfigurationException)
-        {
-            var raw = configuration.GetExplicit(key.Name)?.Value ?? key.DefaultValue;
-            return key.IsCredential && raw is not null ? CredentialMasker.Mask : raw;
-        }
     }
 }

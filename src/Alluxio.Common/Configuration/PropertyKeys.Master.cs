@@ -141,4 +141,14 @@ public static partial class PropertyKeys
         "alluxio.master.tieredstore.global.mediumtype", "MEM,SSD,HDD",
         "The medium types known cluster-wide, in tier order.",
         PropertyScope.All, PropertyType.List));
+
+    public static readonly PropertyKey MasterTtlCheckerInterval = Define(new(
+        "alluxio.master.ttl.checker.interval", "1hour",
+        "How often the master looks for files and directories whose TTL has expired.",
+        PropertyScope.Master, PropertyType.Duration));
+
+    public static readonly PropertyKey MasterShutdownTimeout = Define(new(
+        "alluxio.master.shutdown.timeout", "30sec",
+        "How long a stopping master lets calls in flight finish before it closes the journal.",
+        PropertyScope.Master, PropertyType.Duration));
 }

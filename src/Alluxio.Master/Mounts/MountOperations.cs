@@ -115,10 +115,9 @@ public sealed partial class MountOperations
             throw new AlluxioException(ErrorType.FileAlreadyExists, $"Mount point target path {alluxioPath} already exists in Alluxio namespace");
         }
 
-        // 2. Metadata sync on the parent (and a load of the path, to see whether it exists in the parent UFS).
+        // 2. Metadata sync on the parent.
         var parent = alluxioPath.Parent!;
         await _sync.PrepareAsync(parent, call, DescendantType.None, cancellationToken).ConfigureAwait(false);
-        await _sync.PrepareAsync(alluxioPath, call, DescendantType.None, cancellationToken).ConfigureAwait(false);
 
         using (await _context.Locks.LockAsync(alluxioPath, cancellationToken).ConfigureAwait(false))
         {

@@ -14,10 +14,13 @@ public sealed class UfsManager : IAsyncDisposable
     private readonly UnderFileSystemRegistry _registry;
     private readonly AlluxioConfiguration _configuration;
 
-    public UfsManager(UnderFileSystemRegistry registry, AlluxioConfiguration configuration)
+    private readonly KnownSecrets _secrets;
+
+    public UfsManager(UnderFileSystemRegistry registry, AlluxioConfiguration configuration, KnownSecrets secrets)
     {
         _registry = registry;
         _configuration = configuration;
+        _secrets = secrets;
     }
 
     /// <summary>The client of <paramref name="mount"/>.</summary>
@@ -31,6 +34,7 @@ public sealed class UfsManager : IAsyncDisposable
     public UnderFileSystem Create(MountInfo mount)
     {
         ArgumentNullException.ThrowIfNull(mount);
+        _secrets.AddFrom(mount.Properties);
         var configuration = UnderFileSystemConfiguration.ForMount(_configuration, mount.Properties, mount.ReadOnly);
         return _registry.Create(mount.UfsUri.ToString(), configuration);
     }

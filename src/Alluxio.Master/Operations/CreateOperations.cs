@@ -115,7 +115,7 @@ public sealed class CreateOperations
                     LastModificationTimeMs = now,
                     Owner = call.User,
                     Group = call.Group,
-                    Mode = options.HasMode ? options.Mode : (mount.Shared ? Sync.UfsInodes.SharedMode(_fileMode) : _fileMode),
+                    Mode = options.HasMode ? options.Mode : _fileMode,
                     PersistenceState = persist ? PersistenceState.ToBePersisted : PersistenceState.NotPersisted,
                     BlockSizeBytes = options.BlockSizeBytes > 0 ? options.BlockSizeBytes : _defaultBlockSize,
                     Cacheable = true,
@@ -232,11 +232,9 @@ public sealed class CreateOperations
     private long AddMissingDirectories(JournalEntry entry, AlluxioUri path, bool includeTarget, int mode, bool persisted, CallContext call)
     {
         InodePath resolved;
-        bool shared;
         using (Tree.ReadLocked())
         {
             resolved = Tree.Resolve(path);
-            shared = Tree.Mounts.Resolve(path)?.Shared == true;
         }
 
         var parentId = resolved.LastExisting.Id;
@@ -256,7 +254,7 @@ public sealed class CreateOperations
                     LastModificationTimeMs = now,
                     Owner = call.User,
                     Group = call.Group,
-                    Mode = shared ? Sync.UfsInodes.SharedMode(mode) : mode,
+                    Mode = mode,
                     PersistenceState = persisted ? PersistenceState.Persisted : PersistenceState.NotPersisted,
                     Ttl = Inode.NoTtl,
                     TtlAction = TtlAction.Delete,

@@ -47,66 +47,77 @@ public sealed class ReadOperations
 
     /// <summary>
     /// Lists a directory (or a file, which lists as itself) in batches. A recursive listing walks the subtree depth
-    /// first, one directory at a time, so memory grows with one directory's size, not the subtree's.
+    /// first in name order (each directory followed by what lies below it), holding one sorted child list per level,
+    /// so memory grows with the directories on the current path, not with the subtree.
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<FileInfo>> ListStatusAsync(
         AlluxioUri path, bool recursive, CallContext call, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _sync.PrepareAsync(path, call, recursive ? DescendantType.All : DescendantType.One, cancellationToken).ConfigureAwait(false);
-        var pending = new Stack<AlluxioUri>();
-        using (_context.Tree.ReadLocked())
+        var tree = _context.Tree;
+        var levels = new Stack<Level>();
+        using (tree.ReadLocked())
         {
-            var target = _context.Tree.Resolve(path).Target ?? throw NamespaceErrors.PathDoesNotExist(path);
-            if (target is InodeFile)
+            var target = tree.Resolve(path).Target ?? throw NamespaceErrors.PathDoesNotExist(path);
+            if (target is not InodeDirectory directory)
             {
-                pending.Clear();
-                yield return [FileInfoFactory.Create(_context.Tree, target, path)];
+                levels.Clear();
+                yield return [FileInfoFactory.Create(tree, target, path)];
                 yield break;
             }
+
+            levels.Push(new Level(path, SortedChildren(directory)));
         }
 
-        pending.Push(path);
-        while (pending.TryPop(out var directoryPath))
+        var batch = new List<FileInfo>();
+        while (levels.TryPeek(out var level))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            List<(Inode Inode, AlluxioUri Path)> children;
-            using (_context.Tree.ReadLocked())
+            if (level.Next >= level.Children.Count)
             {
-                if (_context.Tree.Resolve(directoryPath).Target is not InodeDirectory directory)
-                {
-                    // Gone since it was listed by its parent.
-                    continue;
-                }
-
-                children = [.. _context.Tree.Store.GetChildren(directory)
-                    .OrderBy(c => c.Name, StringComparer.Ordinal)
-                    .Select(c => (c, directoryPath.Join(c.Name)))];
+                levels.Pop();
+                continue;
             }
 
-            for (var start = 0; start < children.Count; start += ListBatchSize)
+            var child = level.Children[level.Next++];
+            var childPath = level.Path.Join(child.Name);
+            using (tree.ReadLocked())
             {
-                var batch = new List<FileInfo>(Math.Min(ListBatchSize, children.Count - start));
-                using (_context.Tree.ReadLocked())
+                batch.Add(FileInfoFactory.Create(tree, child, childPath));
+                if (recursive && child is InodeDirectory childDirectory)
                 {
-                    for (var i = start; i < Math.Min(start + ListBatchSize, children.Count); i++)
-                    {
-                        batch.Add(FileInfoFactory.Create(_context.Tree, children[i].Inode, children[i].Path));
-                    }
+                    levels.Push(new Level(childPath, SortedChildren(childDirectory)));
                 }
+            }
 
+            if (batch.Count >= ListBatchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return batch;
-            }
-
-            if (recursive)
-            {
-                for (var i = children.Count - 1; i >= 0; i--)
-                {
-                    if (children[i].Inode.IsDirectory)
-                    {
-                        pending.Push(children[i].Path);
-                    }
-                }
+                batch = [];
             }
         }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    /// <summary>A directory's children in name order. Call under the read lock.</summary>
+    private List<Inode> SortedChildren(InodeDirectory directory)
+    {
+        var children = new List<Inode>(_context.Tree.Store.GetChildren(directory));
+        children.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return children;
+    }
+
+    /// <summary>One directory being listed: its children and how far the listing got.</summary>
+    private sealed class Level(AlluxioUri path, List<Inode> children)
+    {
+        public AlluxioUri Path { get; } = path;
+
+        public List<Inode> Children { get; } = children;
+
+        public int Next { get; set; }
     }
 }

@@ -13,24 +13,28 @@ namespace Alluxio.Master.Operations;
 internal static class UfsDirectories
 {
     /// <summary>
-    /// Creates <paramref name="directory"/> (with its parents) in the UFS, and returns the ops that mark the
-    /// Alluxio directories on the way persisted. Call while holding the lock on the path being written.
+    /// Creates <paramref name="directory"/> (with its parents) in the UFS unless Alluxio has it persisted already,
+    /// and returns the ops that mark the existing Alluxio directories on the way persisted. Call while holding the
+    /// lock on the path being written.
     /// </summary>
     public static async Task<List<JournalOp>> PersistAsync(
         InodeTree tree, UnderFileSystem ufs, MountInfo mount, AlluxioUri directory, CancellationToken cancellationToken)
     {
         var ops = new List<JournalOp>();
         List<Inode> unpersisted;
+        bool missing;
         using (tree.ReadLocked())
         {
             var resolved = tree.Resolve(directory);
+            missing = !resolved.Exists;
             unpersisted = [.. resolved.Inodes
                 .Select((inode, depth) => (inode, depth))
                 .Where(x => x.depth >= mount.AlluxioPath.Depth && !x.inode.IsPersisted)
                 .Select(x => x.inode)];
         }
 
-        if (unpersisted.Count == 0)
+        // Directories Alluxio is about to create on the way need the UFS folders as much as unpersisted ones do.
+        if (unpersisted.Count == 0 && !missing)
         {
             return ops;
         }

@@ -1,0 +1,133 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using Alluxio.Configuration;
+using Alluxio.Errors;
+using Alluxio.Master;
+using Alluxio.Master.Services;
+using Alluxio.Server.Logging;
+using Alluxio.Server.Web;
+using Alluxio.UnderFs;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Alluxio.Server.Hosting;
+
+/// <summary>
+/// The master process: replays the journal, then serves gRPC (HTTP/2) on alluxio.master.rpc.port and the web UI,
+/// REST and metrics (HTTP/1.1) on alluxio.master.web.port until SIGTERM, which lets calls in flight finish and
+/// closes the journal.
+/// </summary>
+internal static partial class MasterHost
+{
+    public const string MeterName = "Alluxio.Master";
+
+    public static async Task<int> RunAsync(AlluxioConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var secrets = new KnownSecrets();
+        secrets.AddFrom(configuration);
+        using var loggerFactory = ServerLogging.Create(configuration, "master", secrets, out var logFile);
+        var logger = loggerFactory.CreateLogger("Alluxio.Master.Process");
+        using var meter = new Meter(MeterName);
+        var time = TimeProvider.System;
+        var ufsRegistry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(loggerFactory, time, meter));
+
+        FileSystemMaster? master = null;
+        try
+        {
+            master = FileSystemMaster.Create(
+                configuration, ufsRegistry, stateMachine => MasterJournals.Open(configuration, stateMachine, loggerFactory), time, loggerFactory, secrets);
+            var info = new MasterProcessInfo(
+                configuration.Get(PropertyKeys.MasterHostname),
+                configuration.GetInt(PropertyKeys.MasterRpcPort),
+                configuration.GetInt(PropertyKeys.MasterWebPort),
+                configuration.GetInt(PropertyKeys.MasterEmbeddedJournalPort),
+                time.GetUtcNow(),
+                Guid.NewGuid().ToString());
+            LogStarting(logger, info.RpcPort, info.WebPort, MasterProcessInfo.Version);
+            await master.StartAsync(Environment.UserName, cancellationToken).ConfigureAwait(false);
+            MasterMetrics.Register(meter, master);
+
+            var app = Build(configuration, master, info, loggerFactory, time);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            LogServing(logger, info.RpcAddress, info.WebPort, master.InodeCount);
+            using var ttl = new CancellationTokenSource();
+            var ttlLoop = master.TtlChecker.RunAsync(configuration.GetDuration(PropertyKeys.MasterTtlCheckerInterval), ttl.Token);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            await ttl.CancelAsync().ConfigureAwait(false);
+            await ttlLoop.ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            LogStopped(logger);
+            return 0;
+        }
+        catch (Exception e) when (e is AlluxioException or ConfigurationException or IOException)
+        {
+            var message = secrets.Scrub(StartFailure(e));
+            LogStartFailed(logger, message, e);
+            await Console.Error.WriteLineAsync($"Error: {message} (details in {logFile})").ConfigureAwait(false);
+            return 1;
+        }
+        finally
+        {
+            if (master is not null)
+            {
+                await master.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static string StartFailure(Exception e) => e switch
+    {
+        IOException io when io.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+            => $"a port of the master is in use already ({io.Message}); is another master running? Stop it or set alluxio.master.rpc.port / alluxio.master.web.port.",
+        _ => e.Message,
+    };
+
+    private static WebApplication Build(AlluxioConfiguration configuration, FileSystemMaster master, MasterProcessInfo info, ILoggerFactory loggerFactory, TimeProvider time)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "alluxio-master" });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = configuration.GetDuration(PropertyKeys.MasterShutdownTimeout));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(Address(configuration.Get(PropertyKeys.MasterBindHost)), info.RpcPort, o => o.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(Address(configuration.Get(PropertyKeys.MasterWebBindHost)), info.WebPort, o => o.Protocols = HttpProtocols.Http1);
+        });
+        builder.Services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<ErrorMappingInterceptor>();
+            o.MaxReceiveMessageSize = 16 << 20;
+            o.EnableDetailedErrors = false;
+        });
+        builder.Services.AddSingleton(master);
+        builder.Services.AddSingleton(info);
+        builder.Services.AddSingleton(configuration);
+        builder.Services.AddSingleton(master.Context.Journal);
+        builder.Services.AddSingleton(time);
+
+        var app = builder.Build();
+        var rpcHost = $"*:{info.RpcPort}";
+        var webHost = $"*:{info.WebPort}";
+        app.MapGrpcService<FileSystemMasterService>().RequireHost(rpcHost);
+        app.MapGrpcService<MetaMasterService>().RequireHost(rpcHost);
+        MasterWebEndpoints.Map(app, webHost);
+        return app;
+    }
+
+    private static IPAddress Address(string host) =>
+        host is "0.0.0.0" or "" ? IPAddress.Any
+        : IPAddress.TryParse(host, out var address) ? address
+        : Dns.GetHostAddresses(host).First();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Starting Alluxio master {Version}: rpc port {RpcPort}, web port {WebPort}")]
+    private static partial void LogStarting(ILogger logger, int rpcPort, int webPort, string version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alluxio master serving on {RpcAddress}, web port {WebPort}, {InodeCount} inodes")]
+    private static partial void LogServing(ILogger logger, string rpcAddress, int webPort, long inodeCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alluxio master stopped; the journal is closed")]
+    private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The master could not start: {Reason}")]
+    private static partial void LogStartFailed(ILogger logger, string reason, Exception exception);
+}

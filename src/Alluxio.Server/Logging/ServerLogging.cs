@@ -1,0 +1,34 @@
+using Alluxio.Configuration;
+using Serilog;
+using Serilog.Events;
+
+namespace Alluxio.Server.Logging;
+
+/// <summary>
+/// Logs to ${alluxio.logs.dir}/&lt;process&gt;.log through Serilog's file sink (rolled at 10 MB, 10 kept), every line
+/// scrubbed of known secrets.
+/// </summary>
+internal static class ServerLogging
+{
+    public static ILoggerFactory Create(AlluxioConfiguration configuration, string processName, KnownSecrets secrets, out string logFile)
+    {
+        var directory = configuration.Get(PropertyKeys.LogsDir);
+        Directory.CreateDirectory(directory);
+        logFile = Path.Combine(directory, processName + ".log");
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Grpc", LogEventLevel.Warning)
+            .MinimumLevel.Override("DotNext", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.File(
+                new RedactingFormatter(secrets),
+                logFile,
+                fileSizeLimitBytes: 10L << 20,
+                rollOnFileSizeLimit: true,
+                retainedFileCountLimit: 10,
+                flushToDiskInterval: TimeSpan.FromSeconds(1))
+            .CreateLogger();
+        return LoggerFactory.Create(builder => builder.AddSerilog(logger, dispose: true));
+    }
+}

@@ -1,0 +1,3 @@
+using Alluxio.Server;
+
+return await ServerApplication.RunAsync(args, Environment.GetEnvironmentVariable).ConfigureAwait(false);
