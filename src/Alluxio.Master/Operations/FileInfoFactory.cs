@@ -10,15 +10,25 @@ public static class FileInfoFactory
     public static FileInfo Create(InodeTree tree, Inode inode, AlluxioUri path)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        ArgumentNullException.ThrowIfNull(inode);
         ArgumentNullException.ThrowIfNull(path);
         var mount = tree.Mounts.Resolve(path);
+        return Create(tree, inode, path.ToString(), mount, mount?.ToUfs(path).ToString() ?? "");
+    }
+
+    /// <summary>
+    /// Builds the FileInfo of an inode whose path, mount and UFS path the caller already knows (a listing works
+    /// them out once per directory instead of once per entry).
+    /// </summary>
+    public static FileInfo Create(InodeTree tree, Inode inode, string path, Mounts.MountInfo? mount, string ufsPath)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(inode);
         var info = new FileInfo
         {
             FileId = inode.Id,
             Name = inode.Name,
-            Path = path.ToString(),
-            UfsPath = mount?.ToUfs(path).ToString() ?? "",
+            Path = path,
+            UfsPath = ufsPath,
             CreationTimeMs = inode.CreationTimeMs,
             LastModificationTimeMs = inode.LastModificationTimeMs,
             LastAccessTimeMs = inode.LastModificationTimeMs,

@@ -66,7 +66,8 @@ public sealed class ReadOperations
                 yield break;
             }
 
-            levels.Push(new Level(path, SortedChildren(directory)));
+            var mount = tree.Mounts.Resolve(path)!;
+            levels.Push(new Level(path.ToString(), mount, mount.ToUfs(path).ToString(), SortedChildren(directory)));
         }
 
         var batch = new List<FileInfo>();
@@ -79,13 +80,21 @@ public sealed class ReadOperations
             }
 
             var child = level.Children[level.Next++];
-            var childPath = level.Path.Join(child.Name);
+            var childPath = Under(level.Path, child.Name);
+            var mount = level.Mount;
+            var ufsPath = Under(level.UfsPath, child.Name);
             using (tree.ReadLocked())
             {
-                batch.Add(FileInfoFactory.Create(tree, child, childPath));
+                if (child is InodeDirectory { IsMountPoint: true } && tree.Mounts.Get(AlluxioUri.Parse(childPath)) is { } nested)
+                {
+                    mount = nested;
+                    ufsPath = nested.UfsUri.ToString();
+                }
+
+                batch.Add(FileInfoFactory.Create(tree, child, childPath, mount, ufsPath));
                 if (recursive && child is InodeDirectory childDirectory)
                 {
-                    levels.Push(new Level(childPath, SortedChildren(childDirectory)));
+                    levels.Push(new Level(childPath, mount, ufsPath, SortedChildren(childDirectory)));
                 }
             }
 
@@ -111,10 +120,18 @@ public sealed class ReadOperations
         return children;
     }
 
-    /// <summary>One directory being listed: its children and how far the listing got.</summary>
-    private sealed class Level(AlluxioUri path, List<Inode> children)
+    /// <summary>The path of <paramref name="name"/> inside <paramref name="parent"/>; names never need normalising.</summary>
+    private static string Under(string parent, string name) =>
+        parent.EndsWith(AlluxioUri.Separator) ? parent + name : parent + AlluxioUri.Separator + name;
+
+    /// <summary>One directory being listed: where it is, its mount, its children and how far the listing got.</summary>
+    private sealed class Level(string path, Mounts.MountInfo mount, string ufsPath, List<Inode> children)
     {
-        public AlluxioUri Path { get; } = path;
+        public string Path { get; } = path;
+
+        public Mounts.MountInfo Mount { get; } = mount;
+
+        public string UfsPath { get; } = ufsPath;
 
         public List<Inode> Children { get; } = children;
 

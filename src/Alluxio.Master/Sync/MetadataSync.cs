@@ -240,7 +240,7 @@ public sealed class MetadataSync
         }
 
         var ufs = _context.Ufs.Get(mount);
-        var batch = new JournalEntry();
+        var writer = new BatchedJournalWriter(_context.Journal);
         await limit.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -257,8 +257,7 @@ public sealed class MetadataSync
 
                     if (!exists)
                     {
-                        batch.Ops.Add(UfsInodes.Create(Tree.NextInodeId(), directory.Id, status.Name, status, mount, ufs.UnderFSType, _context.NowMs, childrenLoaded: false));
-                        batch = await FlushIfFullAsync(batch).ConfigureAwait(false);
+                        await writer.AddAsync(UfsInodes.Create(Tree.NextInodeId(), directory.Id, status.Name, status, mount, ufs.UnderFSType, _context.NowMs, childrenLoaded: false)).ConfigureAwait(false);
                     }
                 }
             }
@@ -268,8 +267,8 @@ public sealed class MetadataSync
             limit.Release();
         }
 
-        batch.Ops.Add(new JournalOp { UpdateInode = new UpdateInodeEntry { Id = directory.Id, DirectChildrenLoaded = true } });
-        await _context.Journal.AppendAsync(batch, CancellationToken.None).ConfigureAwait(false);
+        await writer.AddAsync(new JournalOp { UpdateInode = new UpdateInodeEntry { Id = directory.Id, DirectChildrenLoaded = true } }).ConfigureAwait(false);
+        await writer.CompleteAsync().ConfigureAwait(false);
     }
 
     /// <summary>Loads a whole subtree of an object store from one recursive listing.</summary>
@@ -308,7 +307,7 @@ public sealed class MetadataSync
         var directories = new Dictionary<string, long>(StringComparer.Ordinal) { [""] = top.Id };
         var created = new HashSet<long>();
         var visitedExisting = new List<long> { top.Id };
-        var batch = new JournalEntry();
+        var writer = new BatchedJournalWriter(_context.Journal);
         await limit.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -347,14 +346,13 @@ public sealed class MetadataSync
                     }
 
                     var id = Tree.NextInodeId();
-                    batch.Ops.Add(UfsInodes.Create(id, parentId, name, status, mount, ufs.UnderFSType, _context.NowMs, childrenLoaded: true));
                     if (status.IsDirectory)
                     {
                         directories[status.Name] = id;
                         created.Add(id);
                     }
 
-                    batch = await FlushIfFullAsync(batch).ConfigureAwait(false);
+                    await writer.AddAsync(UfsInodes.Create(id, parentId, name, status, mount, ufs.UnderFSType, _context.NowMs, childrenLoaded: true)).ConfigureAwait(false);
                 }
             }
         }
@@ -365,14 +363,10 @@ public sealed class MetadataSync
 
         foreach (var id in visitedExisting)
         {
-            batch.Ops.Add(new JournalOp { UpdateInode = new UpdateInodeEntry { Id = id, DirectChildrenLoaded = true } });
-            batch = await FlushIfFullAsync(batch).ConfigureAwait(false);
+            await writer.AddAsync(new JournalOp { UpdateInode = new UpdateInodeEntry { Id = id, DirectChildrenLoaded = true } }).ConfigureAwait(false);
         }
 
-        if (batch.Ops.Count > 0)
-        {
-            await _context.Journal.AppendAsync(batch, CancellationToken.None).ConfigureAwait(false);
-        }
+        await writer.CompleteAsync().ConfigureAwait(false);
     }
 
     /// <summary>Syncs <paramref name="path"/> (and, per <paramref name="depth"/>, what lies below) with the UFS.</summary>

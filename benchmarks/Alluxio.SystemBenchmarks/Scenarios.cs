@@ -1,0 +1,6 @@
+namespace Alluxio.SystemBenchmarks;
+
+internal static class Scenarios
+{
+    public static IReadOnlyList<IScenario> All { get; } = [new MasterHeapScenario(), new ListRecursiveScenario()];
+}
