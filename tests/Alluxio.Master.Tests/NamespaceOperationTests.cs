@@ -198,6 +198,8 @@ public sealed class NamespaceOperationTests
     [InlineData("")]
     [InlineData("kodo://bucket/x")]
     [InlineData("/a/\0b")]
+    [InlineData("/a/\uFFFDb")]
+    [InlineData("/a/\uD800b")]
     public void BadPathsAreRefusedWithOneLine(string text)
     {
         var e = Assert.ThrowsAny<AlluxioException>(() => NamespacePaths.Parse(text));

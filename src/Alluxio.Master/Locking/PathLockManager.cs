@@ -27,6 +27,18 @@ public sealed class PathLockManager
         }
     }
 
+    /// <summary>The number of operations waiting for a lock now.</summary>
+    public int WaitingCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiters.Count;
+            }
+        }
+    }
+
     /// <summary>Locks the subtrees at <paramref name="paths"/>, waiting for conflicting holders to finish.</summary>
     public async ValueTask<PathLease> LockAsync(IReadOnlyList<AlluxioUri> paths, CancellationToken cancellationToken)
     {

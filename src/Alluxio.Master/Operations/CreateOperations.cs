@@ -36,15 +36,9 @@ public sealed class CreateOperations
     {
         ArgumentNullException.ThrowIfNull(options);
         await _sync.PrepareAsync(path, call, DescendantType.None, cancellationToken).ConfigureAwait(false);
-        var lockPath = CheckCreatable(path, options.Recursive, options.AllowExists, isDirectory: true);
-        if (lockPath is null)
+        using (var lease = await LockForCreateAsync(path, options.Recursive, options.AllowExists, isDirectory: true, cancellationToken).ConfigureAwait(false))
         {
-            return _reads.Read(path) ?? throw NamespaceErrors.PathDoesNotExist(path);
-        }
-
-        using (await _context.Locks.LockAsync(lockPath, cancellationToken).ConfigureAwait(false))
-        {
-            if (CheckCreatable(path, options.Recursive, options.AllowExists, isDirectory: true) is null)
+            if (lease is null)
             {
                 return _reads.Read(path) ?? throw NamespaceErrors.PathDoesNotExist(path);
             }
@@ -73,10 +67,8 @@ public sealed class CreateOperations
     {
         ArgumentNullException.ThrowIfNull(options);
         await _sync.PrepareAsync(path, call, DescendantType.None, cancellationToken).ConfigureAwait(false);
-        var lockPath = CheckCreatable(path, options.Recursive, allowExists: options.Overwrite, isDirectory: false) ?? path;
-        using (await _context.Locks.LockAsync(lockPath, cancellationToken).ConfigureAwait(false))
+        using (await LockForCreateAsync(path, options.Recursive, allowExists: options.Overwrite, isDirectory: false, cancellationToken).ConfigureAwait(false))
         {
-            CheckCreatable(path, options.Recursive, allowExists: options.Overwrite, isDirectory: false);
             var entry = new JournalEntry { OperationId = call.OperationId };
             var persist = Persists(options.WriteType);
             var (mount, ufs) = MountOf(path);
@@ -187,6 +179,45 @@ public sealed class CreateOperations
         }
 
         return _reads.Read(path) ?? throw NamespaceErrors.PathDoesNotExist(path);
+    }
+
+    /// <summary>
+    /// Locks what creating <paramref name="path"/> needs: its first missing component, which covers everything the
+    /// create makes (or the path itself when it exists and may be replaced). Returns null when the path exists and
+    /// may be taken as it is. When the tree above changes while waiting (a parent deleted), it locks again higher up.
+    /// </summary>
+    private async Task<Locking.PathLease?> LockForCreateAsync(AlluxioUri path, bool recursive, bool allowExists, bool isDirectory, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (CheckCreatable(path, recursive, allowExists, isDirectory) is not { } wanted)
+            {
+                return null;
+            }
+
+            var lease = await _context.Locks.LockAsync(wanted, cancellationToken).ConfigureAwait(false);
+            AlluxioUri? needed;
+            try
+            {
+                needed = CheckCreatable(path, recursive, allowExists, isDirectory);
+            }
+            catch
+            {
+                lease.Dispose();
+                throw;
+            }
+
+            if (needed is not null && wanted.IsAncestorOf(needed))
+            {
+                return lease;
+            }
+
+            lease.Dispose();
+            if (needed is null)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>

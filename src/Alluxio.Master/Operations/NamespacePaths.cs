@@ -34,6 +34,12 @@ public static class NamespacePaths
             throw new InvalidPathException("Path is invalid: it contains a NUL character.");
         }
 
+        if (text.Contains('\uFFFD', StringComparison.Ordinal) || HasLoneSurrogate(text))
+        {
+            // U+FFFD is what a decoder puts where bytes were not UTF-8: such a name cannot round-trip to the UFS.
+            throw new InvalidPathException("Path is invalid: it is not valid UTF-8.");
+        }
+
         var uri = AlluxioUri.Parse(text);
         if (uri.HasScheme && uri.Scheme != "alluxio")
         {
@@ -51,5 +57,22 @@ public static class NamespacePaths
         }
 
         return result;
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
