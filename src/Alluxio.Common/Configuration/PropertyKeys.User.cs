@@ -47,4 +47,34 @@ public static partial class PropertyKeys
         "alluxio.user.network.reader.chunk.size.bytes", "1MB",
         "The size of one chunk of a streamed block read.",
         PropertyScope.Client, PropertyType.DataSize));
+
+    public static readonly PropertyKey UserRpcRetryMaxDuration = Define(new(
+        "alluxio.user.rpc.retry.max.duration", "2min",
+        "How long a client keeps retrying a call to the master that fails because the master is unavailable.",
+        PropertyScope.Client, PropertyType.Duration));
+
+    public static readonly PropertyKey UserRpcRetryBaseSleep = Define(new(
+        "alluxio.user.rpc.retry.base.sleep", "50ms",
+        "The first wait before a call to the master is retried; each further wait doubles, up to the max sleep.",
+        PropertyScope.Client, PropertyType.Duration));
+
+    public static readonly PropertyKey UserRpcRetryMaxSleep = Define(new(
+        "alluxio.user.rpc.retry.max.sleep", "3sec",
+        "The longest wait between two attempts of a call to the master.",
+        PropertyScope.Client, PropertyType.Duration));
+
+    public static readonly PropertyKey UserMasterPollingTimeout = Define(new(
+        "alluxio.user.master.polling.timeout", "30sec",
+        "The longest a client waits for the master to answer one call.",
+        PropertyScope.Client, PropertyType.Duration));
+
+    public static readonly PropertyKey MasterRpcAddresses = Define(new(
+        "alluxio.master.rpc.addresses", null,
+        "Comma-separated host:port RPC addresses of all masters; when unset, alluxio.master.hostname and alluxio.master.rpc.port name the one master.",
+        PropertyScope.All, PropertyType.List));
+
+    public static readonly PropertyKey UserDateFormatPattern = Define(new(
+        "alluxio.user.date.format.pattern", "MM-dd-yyyy HH:mm:ss:SSS",
+        "How the shell prints dates (ls), in Java's SimpleDateFormat notation.",
+        PropertyScope.Client));
 }
