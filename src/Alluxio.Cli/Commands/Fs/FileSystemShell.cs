@@ -130,7 +130,7 @@ internal static class FileSystemShell
     {
         var token = parseResult.UnmatchedTokens.Count > 0 ? parseResult.UnmatchedTokens[0] : null;
         var problem = token is not null && token.StartsWith('-')
-            ? $"Unknown option {QuotedValue.Of(token)}"
+            ? $"Unknown option {FsVerb.OptionName(token)}"
             : OneLine(parseResult.Errors[0].Message).TrimEnd('.');
         return verb is null ? $"{problem}." : $"{problem}. Usage: {verb.Usage}";
     }

@@ -40,10 +40,21 @@ internal static class FsVerb
         var values = parseResult.GetValue(arguments) ?? [];
         if (values.FirstOrDefault(v => v.Length > 1 && v[0] == '-') is { } unknown)
         {
-            throw new FsUsageException($"Unknown option {QuotedValue.Of(unknown)}");
+            throw new FsUsageException($"Unknown option {OptionName(unknown)}");
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// An unknown option as an error may quote it: only the part before '=', since what follows may be a secret
+    /// (--option=fs.kodo.secretkey=...).
+    /// </summary>
+    public static string OptionName(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var equals = token.IndexOf('=', StringComparison.Ordinal);
+        return QuotedValue.Of(equals < 0 ? token : token[..equals]);
     }
 
     public static void RequireExactly(string verb, string[] args, int count)

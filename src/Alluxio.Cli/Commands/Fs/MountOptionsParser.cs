@@ -19,7 +19,7 @@ internal sealed class MountOptionsParser
         {
             Description = "options associated with this mount point",
             HelpName = "key=value",
-            Arity = ArgumentArity.ExactlyOne,
+            Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
         command.Options.Add(_properties);
@@ -34,7 +34,8 @@ internal sealed class MountOptionsParser
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                throw new FsUsageException($"Invalid --option {QuotedKey(pair)}; write it as key=value");
+                // The value is not repeated: a malformed option may be a secret typed on its own.
+                throw new FsUsageException("Each --option must be key=value");
             }
 
             properties[pair[..equals]] = pair[(equals + 1)..];
@@ -47,7 +48,4 @@ internal sealed class MountOptionsParser
             Properties = properties,
         };
     }
-
-    /// <summary>The key part only: a malformed option may still hold a secret after its key.</summary>
-    private static string QuotedKey(string pair) => $"'{(pair.Length > 40 ? pair[..40] + "…" : pair).Split('=')[0]}'";
 }
