@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Alluxio.Cli.Commands;
+using Alluxio.Cli.Commands.Fs;
 using Alluxio.Configuration;
 using Alluxio.UnderFs;
 
@@ -19,6 +20,13 @@ internal static class CliApplication
         var (systemProperties, remaining) = SystemPropertyArguments.Split(args, s_groupCommands);
         var configuration = ConfigurationLoader.Load(systemProperties, environment);
         var context = new CliContext(configuration, output, error);
+        if (remaining is [FileSystemShell.Name, .. var verb])
+        {
+            // The fs shell parses its own verbs: its -h means human-readable sizes, and its errors exit -1.
+            WriteIssues(context);
+            return FileSystemShell.Run(verb, context);
+        }
+
         var root = BuildRootCommand(context);
         var parseResult = root.Parse(remaining);
         if (UsageError.Describe(parseResult) is { } usageError)
@@ -30,13 +38,18 @@ internal static class CliApplication
         // validateConf reports configuration problems itself; every other command shows them before it runs.
         if (parseResult.CommandResult.Command.Name != ValidateConfCommand.Name)
         {
-            foreach (var issue in configuration.Issues)
-            {
-                context.WriteIssue(issue);
-            }
+            WriteIssues(context);
         }
 
         return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static void WriteIssues(CliContext context)
+    {
+        foreach (var issue in context.Configuration.Issues)
+        {
+            context.WriteIssue(issue);
+        }
     }
 
     internal static RootCommand BuildRootCommand(CliContext context)
@@ -47,6 +60,10 @@ internal static class CliApplication
         root.Subcommands.Add(GetConfCommand.Create(context));
         root.Subcommands.Add(ValidateConfCommand.Create(context));
         root.Subcommands.Add(RunUfsTestsCommand.Create(context));
+        root.Subcommands.Add(new Command(FileSystemShell.Name, "Run a file system command (ls, stat, mkdir, mount, ...); 'alluxio fs' lists them.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        });
         return root;
     }
 }

@@ -113,11 +113,12 @@ public static class AlluxioStatus
     /// <summary>A sentence for a failure that came from the transport or from a server that does not name its errors.</summary>
     private static string DescribeUnnamed(RpcException exception, ErrorType errorType, string target)
     {
-        var reason = Reason(exception);
+        // A status the client made up itself carries the exception behind it; one a server sent does not.
+        var local = exception.Status.DebugException is not null;
         return errorType switch
         {
-            ErrorType.Unavailable =>
-                $"Failed to connect to the master at {target}; it may not be running{(reason is null ? "" : $" ({reason})")}.",
+            ErrorType.Unavailable when local || exception.Status.Detail.Length == 0 =>
+                $"Failed to connect to the master at {target}; it may not be running{(Reason(exception) is { } reason ? $" ({reason})" : "")}.",
             ErrorType.DeadlineExceeded => $"The master at {target} did not answer in time.",
             ErrorType.Canceled => $"The call to the master at {target} was canceled.",
             _ => exception.Status.Detail is { Length: > 0 } detail ? detail : DefaultMessage(errorType, target),

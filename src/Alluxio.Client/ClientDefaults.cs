@@ -1,0 +1,62 @@
+using Alluxio.Configuration;
+using Alluxio.Grpc;
+
+namespace Alluxio.Client;
+
+/// <summary>
+/// What every call takes from the client's configuration: how fresh metadata must be
+/// (alluxio.user.file.metadata.sync.interval), when unknown paths are loaded from the UFS
+/// (alluxio.user.file.metadata.load.type), and the defaults of new files.
+/// </summary>
+public sealed class ClientDefaults
+{
+    public ClientDefaults(AlluxioConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        SyncIntervalMs = ToSyncIntervalMs(configuration.GetDuration(PropertyKeys.UserFileMetadataSyncInterval));
+        LoadMetadataType = ToLoadMetadataType(configuration.GetEnum(PropertyKeys.UserFileMetadataLoadType));
+        WriteType = Enum.Parse<WritePType>(configuration.GetEnum(PropertyKeys.UserFileWriteTypeDefault).Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+        BlockSizeBytes = configuration.GetBytes(PropertyKeys.UserBlockSizeBytesDefault);
+        ReplicationDurable = configuration.GetInt(PropertyKeys.UserFileReplicationDurable);
+    }
+
+    /// <summary>-1 never syncs, 0 syncs on every call, else the most milliseconds metadata may be old.</summary>
+    public long SyncIntervalMs { get; }
+
+    public LoadMetadataPType LoadMetadataType { get; }
+
+    public WritePType WriteType { get; }
+
+    public long BlockSizeBytes { get; }
+
+    public int ReplicationDurable { get; }
+
+    /// <summary>A sync interval in the wire's milliseconds: any negative duration is -1 (never).</summary>
+    public static long ToSyncIntervalMs(TimeSpan interval) =>
+        interval < TimeSpan.Zero ? -1 : (long)interval.TotalMilliseconds;
+
+    /// <summary>ONCE, NEVER or ALWAYS, in any case.</summary>
+    public static LoadMetadataPType ToLoadMetadataType(string value) =>
+        value.ToUpperInvariant() switch
+        {
+            "NEVER" => LoadMetadataPType.Never,
+            "ALWAYS" => LoadMetadataPType.Always,
+            "ONCE" => LoadMetadataPType.Once,
+            _ => throw new ArgumentException($"'{value}' is not a metadata load type; use ONCE, NEVER or ALWAYS.", nameof(value)),
+        };
+
+    /// <summary>
+    /// The common options of a call: the sync interval (<paramref name="syncIntervalMs"/> or the configured one),
+    /// and for a mutation a fresh operation id, so the master recognises a retried attempt of the same operation.
+    /// </summary>
+    public FileSystemMasterCommonPOptions Common(bool mutation, long? syncIntervalMs = null)
+    {
+        var options = new FileSystemMasterCommonPOptions { SyncIntervalMs = syncIntervalMs ?? SyncIntervalMs };
+        if (mutation)
+        {
+            options.OperationId = Guid.NewGuid().ToString("N");
+        }
+
+        return options;
+    }
+}
