@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Alluxio.Grpc.Journal;
@@ -31,6 +32,9 @@ public sealed class RaftJournal : IJournal
     private MembershipStorage? _membership;
     private RaftCluster? _cluster;
     private int _state; // 0 new, 1 starting or open, 2 disposed
+
+    // The appends waiting for their apply; closing fails those the log will not apply any more.
+    private readonly ConcurrentDictionary<TaskCompletionSource, byte> _pendingApplies = new();
 
     public RaftJournal(RaftJournalOptions options, IJournalStateMachine stateMachine, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
     {
@@ -83,6 +87,7 @@ public sealed class RaftJournal : IJournal
         }
 
         var applied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pendingApplies.TryAdd(applied, 0);
         var buffer = JournalPayload.Encode(entry, out var length);
         try
         {
@@ -104,13 +109,25 @@ public sealed class RaftJournal : IJournal
                 throw new JournalException($"The journal in {_folder} failed ({e.Message}); restart the master.", e);
             }
         }
+        catch
+        {
+            _pendingApplies.TryRemove(applied, out _);
+            throw;
+        }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
 
         // Committed means it will be applied: a cancelled wait loses only the answer, never the change.
-        await applied.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await applied.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pendingApplies.TryRemove(applied, out _);
+        }
     }
 
     public async Task CheckpointAsync(CancellationToken cancellationToken)
@@ -303,10 +320,18 @@ public sealed class RaftJournal : IJournal
         {
             if (flush)
             {
+                // Answer every append that was committed before the member stopped, then make the log durable.
+                await log.WaitForApplyAsync(log.LastCommittedEntryIndex, CancellationToken.None).AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 await log.FlushAsync(CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             await log.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var pending in _pendingApplies.Keys)
+        {
+            pending.TrySetException(new JournalException(
+                $"The journal in {_folder} closed before the entry was applied; it may be in the journal, so check before retrying."));
         }
 
         Interlocked.Exchange(ref _membership, null)?.Dispose();
