@@ -307,6 +307,25 @@ public sealed class RaftJournalTests
     }
 
     [Fact]
+    public async Task A_changed_log_file_size_leaves_an_existing_journal_readable()
+    {
+        using var harness = new JournalHarness();
+        await using (var journal = await harness.StartAsync(new ToyStateMachine(), harness.Options(logFileSizeBytes: 64 * 1024)))
+        {
+            await journal.AppendAsync(ToyStateMachine.Create(1, "before"), Token);
+        }
+
+        var after = new ToyStateMachine();
+        await using (var journal = await harness.StartAsync(after, harness.Options(logFileSizeBytes: 1024 * 1024)))
+        {
+            await journal.AppendAsync(ToyStateMachine.Create(2, "after"), Token);
+            Assert.Equal(["create-1", "create-2"], after.AppliedOperations);
+        }
+
+        Assert.Contains(harness.Logs.Records, record => record.Id.Id == 3009);
+    }
+
+    [Fact]
     public async Task Appending_to_a_journal_that_is_not_open_fails_with_a_journal_exception()
     {
         using var harness = new JournalHarness();
