@@ -198,16 +198,13 @@ public sealed class RaftJournal : IJournal
 
         try
         {
-            _log = new WriteAheadLog(
-                new WriteAheadLog.Options
-                {
-                    Location = JournalFolder.LogFolder(_folder),
-                    ChunkSize = LogFileSize(),
-                    // Without a hash a flipped payload byte can still parse, and a zeroed metadata page reads as
-                    // empty entries; XxHash3 of nothing is not 0, so both fail on read.
-                    HashAlgorithm = WriteAheadLog.IntegrityHashAlgorithm.XxHash3,
-                },
-                _adapter);
+            var logOptions = JournalLogOptions.Create(_folder, _options.LogFileSizeBytes, out var keptFileSize);
+            if (keptFileSize > 0)
+            {
+                JournalLog.KeptLogFileSize(_logger, _folder, keptFileSize, _options.LogFileSizeBytes);
+            }
+
+            _log = new WriteAheadLog(logOptions, _adapter);
             await _log.InitializeAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -348,36 +345,6 @@ public sealed class RaftJournal : IJournal
             await _lock.DisposeAsync().ConfigureAwait(false);
             _lock = null;
         }
-    }
-
-    /// <summary>
-    /// The size of the log's files: DotNext cannot open a log with another size than the one it was created with,
-    /// so an existing log keeps its own (its files have that length) and the configured size applies to new ones.
-    /// </summary>
-    private int LogFileSize()
-    {
-        var configured = RoundUpToPages(_options.LogFileSizeBytes);
-        var data = Path.Combine(JournalFolder.LogFolder(_folder), "data");
-        var existing = Directory.Exists(data)
-            ? Directory.EnumerateFiles(data).Select(path => new FileInfo(path).Length).DefaultIfEmpty(0).Max()
-            : 0;
-        if (existing <= 0 || existing > int.MaxValue)
-        {
-            return configured;
-        }
-
-        if (existing != configured)
-        {
-            JournalLog.KeptLogFileSize(_logger, _folder, existing, configured);
-        }
-
-        return (int)existing;
-    }
-
-    private static int RoundUpToPages(int bytes)
-    {
-        var page = Environment.SystemPageSize;
-        return (int)Math.Min(int.MaxValue / page * (long)page, (bytes + (long)page - 1) / page * page);
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").TrimEnd('.');

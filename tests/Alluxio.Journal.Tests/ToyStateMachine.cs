@@ -13,9 +13,12 @@ internal sealed class ToyStateMachine : IJournalStateMachine
     public const string PoisonName = "poison";
 
     private readonly Dictionary<long, string> _names = [];
+    private readonly Dictionary<string, AddMountPointEntry> _mounts = [];
     private readonly List<string> _appliedOperations = [];
 
     public IReadOnlyDictionary<long, string> Names => _names;
+
+    public IReadOnlyDictionary<string, AddMountPointEntry> Mounts => _mounts;
 
     /// <summary>The operation ids of the entries applied since the start, restore included, in apply order.</summary>
     public IReadOnlyList<string> AppliedOperations => _appliedOperations;
@@ -28,6 +31,12 @@ internal sealed class ToyStateMachine : IJournalStateMachine
     {
         OperationId = operationId ?? $"create-{id}",
         Ops = { new JournalOp { CreateDirectory = new InodeDirectoryEntry { Id = id, Name = name } } },
+    };
+
+    public static JournalEntry Mount(string alluxioPath, string ufsPath, IDictionary<string, string> properties) => new()
+    {
+        OperationId = $"mount-{alluxioPath}",
+        Ops = { new JournalOp { AddMountPoint = new AddMountPointEntry { AlluxioPath = alluxioPath, UfsPath = ufsPath, Properties = { properties } } } },
     };
 
     public static JournalEntry Delete(long id) => new()
@@ -57,6 +66,12 @@ internal sealed class ToyStateMachine : IJournalStateMachine
                 case JournalOp.OpOneofCase.DeleteInode:
                     _names.Remove(op.DeleteInode.Id);
                     break;
+                case JournalOp.OpOneofCase.AddMountPoint:
+                    _mounts[op.AddMountPoint.AlluxioPath] = op.AddMountPoint;
+                    break;
+                case JournalOp.OpOneofCase.UpdateMountPoint:
+                    _mounts[op.UpdateMountPoint.AlluxioPath] = op.UpdateMountPoint;
+                    break;
             }
         }
 
@@ -75,6 +90,11 @@ internal sealed class ToyStateMachine : IJournalStateMachine
                 .WriteDelimitedTo(buffer);
         }
 
+        foreach (var mount in _mounts.Values.OrderBy(mount => mount.AlluxioPath, StringComparer.Ordinal))
+        {
+            new JournalEntry { Ops = { new JournalOp { AddMountPoint = mount } } }.WriteDelimitedTo(buffer);
+        }
+
         buffer.Position = 0;
         await buffer.CopyToAsync(destination, cancellationToken);
     }
@@ -89,7 +109,14 @@ internal sealed class ToyStateMachine : IJournalStateMachine
         {
             foreach (var op in JournalEntry.Parser.ParseDelimitedFrom(buffer).Ops)
             {
-                _names[op.CreateDirectory.Id] = op.CreateDirectory.Name;
+                if (op.OpCase == JournalOp.OpOneofCase.AddMountPoint)
+                {
+                    _mounts[op.AddMountPoint.AlluxioPath] = op.AddMountPoint;
+                }
+                else
+                {
+                    _names[op.CreateDirectory.Id] = op.CreateDirectory.Name;
+                }
             }
         }
     }
@@ -97,6 +124,7 @@ internal sealed class ToyStateMachine : IJournalStateMachine
     public void Reset()
     {
         _names.Clear();
+        _mounts.Clear();
         _appliedOperations.Clear();
     }
 }
