@@ -32,6 +32,7 @@ public sealed class RaftJournal : IJournal
     private MembershipStorage? _membership;
     private RaftCluster? _cluster;
     private int _state; // 0 new, 1 starting or open, 2 disposed
+    private long _closedAppliedIndex;
 
     // The appends waiting for their apply; closing fails those the log will not apply any more.
     private readonly ConcurrentDictionary<TaskCompletionSource, byte> _pendingApplies = new();
@@ -57,7 +58,7 @@ public sealed class RaftJournal : IJournal
     /// <summary>The address the Raft member listens on; its port is the bound one when the options asked for port 0.</summary>
     public EndPoint? LocalEndPoint => _cluster?.LocalMemberAddress;
 
-    public long LastAppliedIndex => _adapter?.LastAppliedIndex ?? 0;
+    public long LastAppliedIndex => _adapter?.LastAppliedIndex ?? Volatile.Read(ref _closedAppliedIndex);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -333,6 +334,7 @@ public sealed class RaftJournal : IJournal
 
         Interlocked.Exchange(ref _membership, null)?.Dispose();
         var index = LastAppliedIndex;
+        Volatile.Write(ref _closedAppliedIndex, index);
         Interlocked.Exchange(ref _adapter, null)?.Dispose();
         if (_lock is not null)
         {
