@@ -307,6 +307,21 @@ public sealed class RaftJournalTests
     }
 
     [Fact]
+    public async Task A_taken_port_is_refused_with_the_key_to_change()
+    {
+        using var harness = new JournalHarness();
+        using var squatter = new System.Net.Sockets.TcpListener(harness.EndPoint);
+        squatter.Start();
+
+        var refused = await Assert.ThrowsAsync<JournalException>(() => harness.StartAsync(new ToyStateMachine()));
+
+        Assert.StartsWith($"The embedded journal cannot listen on {harness.EndPoint} (", refused.Message);
+        Assert.EndsWith("); free the port or change alluxio.master.embedded.journal.port.", refused.Message);
+        squatter.Stop();
+        await using var journal = await harness.StartAsync(new ToyStateMachine());
+    }
+
+    [Fact]
     public async Task A_changed_log_file_size_leaves_an_existing_journal_readable()
     {
         using var harness = new JournalHarness();
