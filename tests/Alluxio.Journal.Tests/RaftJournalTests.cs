@@ -307,6 +307,25 @@ public sealed class RaftJournalTests
     }
 
     [Fact]
+    public async Task A_journal_on_port_zero_restarts_on_port_zero()
+    {
+        using var harness = new JournalHarness();
+        var anyPort = new RaftJournalOptions(harness.Folder, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        await using (var journal = await harness.StartAsync(new ToyStateMachine(), anyPort))
+        {
+            await journal.AppendAsync(ToyStateMachine.Create(1, "one"), Token);
+        }
+
+        var after = new ToyStateMachine();
+        await using (var journal = await harness.StartAsync(after, anyPort))
+        {
+            await journal.AppendAsync(ToyStateMachine.Create(2, "two"), Token);
+        }
+
+        Assert.Equal(["create-1", "create-2"], after.AppliedOperations);
+    }
+
+    [Fact]
     public async Task A_taken_port_is_refused_with_the_key_to_change()
     {
         using var harness = new JournalHarness();
