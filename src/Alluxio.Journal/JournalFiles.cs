@@ -51,7 +51,13 @@ internal static class JournalFiles
             throw new InvalidDataException("log/checkpoint, the record of committed entries, is missing");
         }
 
-        if (!s_commitRecordLengths.Contains(commitRecord.Length))
+        // An empty record is a log that never committed anything; a log with written entries must say how far it got.
+        if (commitRecord.Length == 0 && Directory.EnumerateFiles(metadata).Any(HoldsData))
+        {
+            throw new InvalidDataException("log/checkpoint, the record of committed entries, is empty although the log holds entries");
+        }
+
+        if (commitRecord.Length != 0 && !s_commitRecordLengths.Contains(commitRecord.Length))
         {
             throw new InvalidDataException($"log/checkpoint, the record of committed entries, has {commitRecord.Length} bytes");
         }
@@ -67,6 +73,21 @@ internal static class JournalFiles
         {
             throw new InvalidDataException("log/state, the Raft term and vote, is broken");
         }
+    }
+
+    private static bool HoldsData(string path)
+    {
+        var buffer = new byte[1 << 16];
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        for (int read; (read = file.Read(buffer)) > 0;)
+        {
+            if (buffer.AsSpan(0, read).ContainsAnyExcept((byte)0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The most telling message of an exception chain: DotNext wraps the cause in "task interrupted" ones.</summary>

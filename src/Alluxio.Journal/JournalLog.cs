@@ -29,6 +29,9 @@ internal static partial class JournalLog
     [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "The journal in {Folder} stopped: {Reason}")]
     public static partial void Failed(ILogger logger, string folder, string reason, Exception exception);
 
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "The journal in {Folder} keeps its log files of {Bytes} bytes; the configured {ConfiguredBytes} applies to a new journal only")]
+    public static partial void KeptLogFileSize(ILogger logger, string folder, long bytes, long configuredBytes);
+
     [LoggerMessage(EventId = 3008, Level = LogLevel.Debug, Message = "Reclaimed checkpoint {Path}")]
     public static partial void CheckpointReclaimed(ILogger logger, string path);
 }

@@ -56,6 +56,15 @@ internal sealed class JournalStateMachineAdapter : IStateMachine, IDisposable
         }
 
         await checkpoint.VerifyAsync(cancellationToken).ConfigureAwait(false);
+
+        // DotNext reclaims an old checkpoint only when its clean-up is not busy with the one before; nothing reads
+        // the old ones before the log opens, so a start removes whatever it left.
+        foreach (var older in CheckpointFile.List(_checkpointFolder).Where(older => older.Index < checkpoint.Index).ToList())
+        {
+            File.Delete(older.Path);
+            JournalLog.CheckpointReclaimed(_logger, older.Path);
+        }
+
         var payload = checkpoint.OpenPayload();
         await using (payload.ConfigureAwait(false))
         {

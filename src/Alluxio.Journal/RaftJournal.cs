@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Alluxio.Grpc.Journal;
@@ -31,6 +32,10 @@ public sealed class RaftJournal : IJournal
     private MembershipStorage? _membership;
     private RaftCluster? _cluster;
     private int _state; // 0 new, 1 starting or open, 2 disposed
+    private long _closedAppliedIndex;
+
+    // The appends waiting for their apply; closing fails those the log will not apply any more.
+    private readonly ConcurrentDictionary<TaskCompletionSource, byte> _pendingApplies = new();
 
     public RaftJournal(RaftJournalOptions options, IJournalStateMachine stateMachine, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
     {
@@ -53,7 +58,7 @@ public sealed class RaftJournal : IJournal
     /// <summary>The address the Raft member listens on; its port is the bound one when the options asked for port 0.</summary>
     public EndPoint? LocalEndPoint => _cluster?.LocalMemberAddress;
 
-    public long LastAppliedIndex => _adapter?.LastAppliedIndex ?? 0;
+    public long LastAppliedIndex => _adapter?.LastAppliedIndex ?? Volatile.Read(ref _closedAppliedIndex);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -83,6 +88,7 @@ public sealed class RaftJournal : IJournal
         }
 
         var applied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pendingApplies.TryAdd(applied, 0);
         var buffer = JournalPayload.Encode(entry, out var length);
         try
         {
@@ -104,13 +110,25 @@ public sealed class RaftJournal : IJournal
                 throw new JournalException($"The journal in {_folder} failed ({e.Message}); restart the master.", e);
             }
         }
+        catch
+        {
+            _pendingApplies.TryRemove(applied, out _);
+            throw;
+        }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
 
         // Committed means it will be applied: a cancelled wait loses only the answer, never the change.
-        await applied.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await applied.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pendingApplies.TryRemove(applied, out _);
+        }
     }
 
     public async Task CheckpointAsync(CancellationToken cancellationToken)
@@ -181,16 +199,13 @@ public sealed class RaftJournal : IJournal
 
         try
         {
-            _log = new WriteAheadLog(
-                new WriteAheadLog.Options
-                {
-                    Location = JournalFolder.LogFolder(_folder),
-                    ChunkSize = RoundUpToPages(_options.LogFileSizeBytes),
-                    // Without a hash a flipped payload byte can still parse, and a zeroed metadata page reads as
-                    // empty entries; XxHash3 of nothing is not 0, so both fail on read.
-                    HashAlgorithm = WriteAheadLog.IntegrityHashAlgorithm.XxHash3,
-                },
-                _adapter);
+            var logOptions = JournalLogOptions.Create(_folder, _options.LogFileSizeBytes, out var keptFileSize);
+            if (keptFileSize > 0)
+            {
+                JournalLog.KeptLogFileSize(_logger, _folder, keptFileSize, _options.LogFileSizeBytes);
+            }
+
+            _log = new WriteAheadLog(logOptions, _adapter);
             await _log.InitializeAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -303,14 +318,23 @@ public sealed class RaftJournal : IJournal
         {
             if (flush)
             {
+                // Answer every append that was committed before the member stopped, then make the log durable.
+                await log.WaitForApplyAsync(log.LastCommittedEntryIndex, CancellationToken.None).AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 await log.FlushAsync(CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             await log.DisposeAsync().ConfigureAwait(false);
         }
 
+        foreach (var pending in _pendingApplies.Keys)
+        {
+            pending.TrySetException(new JournalException(
+                $"The journal in {_folder} closed before the entry was applied; it may be in the journal, so check before retrying."));
+        }
+
         Interlocked.Exchange(ref _membership, null)?.Dispose();
         var index = LastAppliedIndex;
+        Volatile.Write(ref _closedAppliedIndex, index);
         Interlocked.Exchange(ref _adapter, null)?.Dispose();
         if (_lock is not null)
         {
@@ -323,12 +347,6 @@ public sealed class RaftJournal : IJournal
             await _lock.DisposeAsync().ConfigureAwait(false);
             _lock = null;
         }
-    }
-
-    private static int RoundUpToPages(int bytes)
-    {
-        var page = Environment.SystemPageSize;
-        return (int)Math.Min(int.MaxValue / page * (long)page, (bytes + (long)page - 1) / page * page);
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").TrimEnd('.');

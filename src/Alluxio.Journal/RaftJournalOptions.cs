@@ -12,7 +12,10 @@ public sealed record RaftJournalOptions(string Folder, IPEndPoint EndPoint)
     /// <summary>Entries between automatic checkpoints (alluxio.master.journal.checkpoint.period.entries); 0 turns them off.</summary>
     public long CheckpointPeriodEntries { get; init; } = 2_000_000;
 
-    /// <summary>The size of one log file (alluxio.master.journal.log.size.bytes.max), rounded up to whole memory pages.</summary>
+    /// <summary>
+    /// The size of one log file (alluxio.master.journal.log.size.bytes.max), rounded up to whole memory pages; an
+    /// existing journal keeps the size it was created with.
+    /// </summary>
     public int LogFileSizeBytes { get; init; } = 10 * 1024 * 1024;
 
     /// <summary>How long a start may wait for this master to lead its one-member group.</summary>
