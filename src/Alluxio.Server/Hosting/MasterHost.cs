@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Alluxio.Configuration;
 using Alluxio.Errors;
+using Alluxio.Journal;
 using Alluxio.Master;
 using Alluxio.Master.Services;
 using Alluxio.Server.Logging;
@@ -34,7 +35,7 @@ internal static partial class MasterHost
         try
         {
             master = FileSystemMaster.Create(
-                configuration, ufsRegistry, stateMachine => MasterJournals.Open(configuration, stateMachine, loggerFactory), time, loggerFactory, secrets);
+                configuration, ufsRegistry, stateMachine => JournalFactory.Create(configuration, stateMachine, loggerFactory, time), time, loggerFactory, secrets);
             var info = new MasterProcessInfo(
                 configuration.Get(PropertyKeys.MasterHostname),
                 configuration.GetInt(PropertyKeys.MasterRpcPort),
