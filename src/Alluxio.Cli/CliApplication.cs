@@ -47,6 +47,7 @@ internal static class CliApplication
         root.Subcommands.Add(GetConfCommand.Create(context));
         root.Subcommands.Add(ValidateConfCommand.Create(context));
         root.Subcommands.Add(RunUfsTestsCommand.Create(context));
+        root.Subcommands.Add(FormatCommand.Create(context));
         return root;
     }
 }
