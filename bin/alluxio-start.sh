@@ -140,6 +140,8 @@ fi
 # Every process this build has; workers and proxies join ALLUXIO_SERVER_PROCESSES when they exist.
 status=0
 for process in "${ALLUXIO_SERVER_PROCESSES[@]}"; do
-  "start_$process" || status=1
+  case "$process" in
+    master) start_master || status=1 ;;
+  esac
 done
 exit "$status"

@@ -9,6 +9,7 @@
 # ALLUXIO_LOGS_DIR, as in Alluxio, moves the logs (the process is told with -Dalluxio.logs.dir).
 
 # The server processes this build has, in start order; stop goes the other way.
+# shellcheck disable=SC2034 # read by the scripts that source this file
 ALLUXIO_SERVER_PROCESSES=(master)
 
 # Prints this host's name as Alluxio's scripts do (hostname -f), falling back to the short name.
@@ -44,11 +45,14 @@ alluxio_conf() {
   return 1
 }
 
-# alluxio_alive PID: true while PID runs. A zombie (an ended process nobody has reaped yet) counts as ended.
+# alluxio_alive PID: true while PID runs. A zombie (ended, not reaped yet: a detached server's parent is init, which
+# may reap late or, in some containers, never) counts as ended once its last thread is gone: a thread group leader
+# shows Z while other threads still exit and hold its files, ports and locks.
 alluxio_alive() {
-  local state
-  state="$(ps -o stat= -p "$1" 2>/dev/null)" || return 1
-  [[ -n "$state" && "$state" != Z* ]]
+  local state threads
+  read -r state threads < <(ps -o stat=,nlwp= -p "$1" 2>/dev/null) || return 1
+  [[ -n "$state" ]] || return 1
+  [[ "$state" != Z* || "${threads:-1}" -gt 1 ]]
 }
 
 # alluxio_running_pid NAME: prints the pid of the running NAME process and succeeds, or removes a stale pid file
@@ -68,7 +72,7 @@ alluxio_running_pid() {
   return 1
 }
 
-# alluxio_print_log_tails NAME: the last lines of NAME's log and output, as Alluxio's monitor prints them.
+# alluxio_print_log_tails NAME: the last 30 lines of NAME's log and output, as Alluxio's monitor prints them.
 alluxio_print_log_tails() {
   local file
   for file in "$LOGS_DIR/$1.log" "$LOGS_DIR/$1.out"; do
@@ -76,7 +80,8 @@ alluxio_print_log_tails() {
     echo "--- Printing the log tail for $file"
     if [[ -s "$file" ]]; then
       echo ">>> BEGIN"
-      tail -n "${ALLUXIO_LOG_TAIL_LINES:-30}" "$file"
+      # Stack frames stay in the file: the tail shows what happened, not where in the code.
+      tail -n 300 "$file" | grep -v -E '^[[:space:]]+(at |--- End of )|^--- End of ' | tail -n 30 || true
       echo "<<< EOF"
     else
       echo "    --- EMPTY ---"
