@@ -46,11 +46,22 @@ internal sealed class ScriptedHost : IAsyncDisposable
 
     /// <summary>Runs bin/<paramref name="script"/> with ALLUXIO_CONF_DIR set to this folder.</summary>
     public Task<ProcessResult> RunAsync(string script, params string[] args) =>
+        RunAsync(new Dictionary<string, string>(), script, args);
+
+    /// <summary>Runs bin/<paramref name="script"/> with ALLUXIO_CONF_DIR set to this folder and more variables.</summary>
+    public Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string> environment, string script, params string[] args) =>
         ProcessRun.RunAsync(
             Path.Combine(RepositoryRoot.Path, "bin", script),
-            new Dictionary<string, string> { ["ALLUXIO_CONF_DIR"] = ConfDirectory },
+            new Dictionary<string, string>(environment) { ["ALLUXIO_CONF_DIR"] = ConfDirectory },
             args,
             TestContext.Current.CancellationToken);
+
+    /// <summary>Sends <paramref name="signal"/> (e.g. "STOP") to <paramref name="pid"/>.</summary>
+    public static async Task SignalAsync(int pid, string signal)
+    {
+        var run = await ProcessRun.RunAsync("kill", new Dictionary<string, string>(), [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]);
+        Assert.Equal(0, run.ExitCode);
+    }
 
     /// <summary>Fails with everything the script printed unless it exited with 0.</summary>
     public static void AssertSucceeded(ProcessResult run)

@@ -99,6 +99,42 @@ public sealed class StartStopScriptTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AMasterThatDoesNotEndIsKilledAfterTheTimeout()
+    {
+        ScriptedHost.AssertSucceeded(await _host.RunAsync("alluxio-start.sh", "master"));
+        var pid = _host.ReadPid();
+        await ScriptedHost.SignalAsync(pid, "STOP");
+
+        var stop = await _host.RunAsync(new Dictionary<string, string> { ["ALLUXIO_STOP_TIMEOUT"] = "1" }, "alluxio-stop.sh", "master");
+
+        ScriptedHost.AssertSucceeded(stop);
+        Assert.Equal("Process did not complete after 1 seconds, killing.", stop.OutLines[0]);
+        Assert.Matches(@"^Killed 1 process\(es\) on \S+$", stop.OutLines[1]);
+        Assert.False(ProcessTable.IsRunning(pid));
+        Assert.False(File.Exists(_host.PidFile));
+    }
+
+    [Fact]
+    public async Task ASoftStopLeavesAMasterThatDoesNotEndRunning()
+    {
+        ScriptedHost.AssertSucceeded(await _host.RunAsync("alluxio-start.sh", "master"));
+        var pid = _host.ReadPid();
+        await ScriptedHost.SignalAsync(pid, "STOP");
+
+        var stop = await _host.RunAsync(new Dictionary<string, string> { ["ALLUXIO_STOP_TIMEOUT"] = "1" }, "alluxio-stop.sh", "master", "-s");
+
+        Assert.Equal(1, stop.ExitCode);
+        Assert.Equal($"Error: the master (pid {pid}) did not stop within 1 seconds; it is left running (-s).", Assert.Single(stop.ErrorLines));
+        Assert.True(ProcessTable.IsRunning(pid));
+        Assert.Equal(pid, _host.ReadPid());
+
+        // The SIGTERM is still pending: once resumed, the master ends and the next stop finds nothing to kill.
+        await ScriptedHost.SignalAsync(pid, "CONT");
+        ScriptedHost.AssertSucceeded(await _host.RunAsync("alluxio-stop.sh", "master"));
+        Assert.False(ProcessTable.IsRunning(pid));
+    }
+
+    [Fact]
     public async Task StopSucceedsWhenNothingRuns()
     {
         var stop = await _host.RunAsync("alluxio-stop.sh", "local");
