@@ -14,6 +14,7 @@ mkdir -p build/logs
 echo "== Building the launchers' executables"
 bin/alluxio version >/dev/null
 bin/kodo-emulator --help >/dev/null
+( . libexec/alluxio-config.sh && alluxio_ensure_built Alluxio.Server )
 
 echo "== Building the solution"
 dotnet build Alluxio.slnx -c Debug --nologo -v q

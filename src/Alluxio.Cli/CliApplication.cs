@@ -60,6 +60,7 @@ internal static class CliApplication
         root.Subcommands.Add(GetConfCommand.Create(context));
         root.Subcommands.Add(ValidateConfCommand.Create(context));
         root.Subcommands.Add(RunUfsTestsCommand.Create(context));
+        root.Subcommands.Add(FormatCommand.Create(context));
         root.Subcommands.Add(ReadJournalCommand.Create(context));
         root.Subcommands.Add(FsadminCommand.Create(context));
         root.Subcommands.Add(new Command(FileSystemShell.Name, "Run a file system command (ls, stat, mkdir, mount, ...); 'alluxio fs' lists them.")
