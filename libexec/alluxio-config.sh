@@ -20,6 +20,15 @@ alluxio_stale_source() {
     -o -name '*.proto' -o -name '*.json' -o -name '*.html' -o -name '*.css' -o -name '*.js' \) -print -quit
 }
 
+# The .NET runtime identifier of this machine, for a ReadyToRun build.
+alluxio_runtime_id() {
+  case "$(uname -m)" in
+    x86_64 | amd64) echo "linux-x64" ;;
+    aarch64 | arm64) echo "linux-arm64" ;;
+    *) echo "linux-$(uname -m)" ;;
+  esac
+}
+
 # alluxio_ensure_built PROJECT: publishes src/PROJECT into build/PROJECT unless that build is current.
 alluxio_ensure_built() {
   local project="$1"
@@ -40,8 +49,9 @@ alluxio_ensure_built() {
     local started
     started="$(date +%s)"
     touch "$log.start"
+    # ReadyToRun code starts without the JIT: a shell command costs about half the time of a JIT-only build.
     if ! dotnet publish "$ALLUXIO_ROOT/src/$project/$project.csproj" -c Release -o "$out" --nologo -v q \
-      -p:UseAppHost=true >"$log" 2>&1; then
+      -r "$(alluxio_runtime_id)" --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=true >"$log" 2>&1; then
       echo "Error: building $project failed; the last lines of $log:" >&2
       tail -n 20 "$log" >&2
       flock -u 9
