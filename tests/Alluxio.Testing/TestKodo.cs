@@ -35,13 +35,13 @@ public static class TestKodo
     ];
 
     /// <summary>A Kodo client on the emulator's bucket, for changing objects behind Alluxio's back.</summary>
-    public static KodoClient Client(KodoEmulatorFixture emulator)
+    public static KodoClient Client(KodoEmulatorFixture emulator, string secretKey = SecretKey)
     {
         ArgumentNullException.ThrowIfNull(emulator);
         return new KodoClient(new KodoClientOptions
         {
             AccessKey = AccessKey,
-            SecretKey = SecretKey,
+            SecretKey = secretKey,
             Bucket = Bucket,
             DownloadHost = emulator.DomainOf(Bucket),
             IoEndpoint = emulator.Endpoint,
