@@ -2,5 +2,5 @@ namespace Alluxio.SystemBenchmarks;
 
 internal static class Scenarios
 {
-    public static IReadOnlyList<IScenario> All { get; } = [new MasterHeapScenario(), new ListRecursiveScenario()];
+    public static IReadOnlyList<IScenario> All { get; } = [new MasterRpcScenario(), new MasterHeapScenario(), new ListRecursiveScenario()];
 }

@@ -12,6 +12,9 @@ public sealed class HeapInodeStore : IInodeStore
     public Inode? GetChild(InodeDirectory parent, string name) =>
         parent.Children is { } children && children.TryGetValue(name, out var child) ? child : null;
 
+    public Inode? GetChild(InodeDirectory parent, ReadOnlySpan<char> name) =>
+        parent.Children is { } children && children.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var child) ? child : null;
+
     public int GetChildCount(InodeDirectory directory) => directory.Children?.Count ?? 0;
 
     public IReadOnlyList<Inode> GetChildren(InodeDirectory directory) =>

@@ -13,6 +13,9 @@ public interface IInodeStore
 
     public Inode? GetChild(InodeDirectory parent, string name);
 
+    /// <summary>The child named <paramref name="name"/>, looked up without making a string of the name.</summary>
+    public Inode? GetChild(InodeDirectory parent, ReadOnlySpan<char> name);
+
     public int GetChildCount(InodeDirectory directory);
 
     /// <summary>A copy of the children of <paramref name="directory"/>, in no particular order.</summary>

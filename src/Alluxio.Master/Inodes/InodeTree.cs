@@ -90,6 +90,25 @@ public sealed class InodeTree : IDisposable
         return new InodePath(path, components, inodes);
     }
 
+    /// <summary>
+    /// The inode at <paramref name="path"/> (a normalised absolute path), or null; the allocation-free lookup that
+    /// getStatus takes first. Call under the read or write lock.
+    /// </summary>
+    public Inode? Lookup(ReadOnlySpan<char> path)
+    {
+        Inode? current = Root;
+        var rest = path.Length > 0 && path[0] == AlluxioUri.Separator ? path[1..] : path;
+        while (current is not null && rest.Length > 0)
+        {
+            var slash = rest.IndexOf(AlluxioUri.Separator);
+            var name = slash < 0 ? rest : rest[..slash];
+            current = current is InodeDirectory directory ? Store.GetChild(directory, name) : null;
+            rest = slash < 0 ? [] : rest[(slash + 1)..];
+        }
+
+        return current;
+    }
+
     /// <summary>The path of <paramref name="inode"/>, built by walking up to the root. Call under a lock.</summary>
     public AlluxioUri GetPath(Inode inode)
     {

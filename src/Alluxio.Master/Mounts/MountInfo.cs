@@ -27,4 +27,23 @@ public sealed record MountInfo(
         var relative = AlluxioPath.IsRoot ? alluxioPath.Path : alluxioPath.Path[AlluxioPath.Path.Length..];
         return relative.Length == 0 || relative == "/" ? UfsUri : UfsUri.Join(relative);
     }
+
+    /// <summary>
+    /// The UFS path of <paramref name="alluxioPath"/> as text, joined without re-normalising: both sides are normal
+    /// already. The listing and getStatus paths use it once per entry.
+    /// </summary>
+    public string ToUfsText(string alluxioPath)
+    {
+        ArgumentNullException.ThrowIfNull(alluxioPath);
+        var relative = AlluxioPath.IsRoot ? alluxioPath.AsSpan() : alluxioPath.AsSpan(AlluxioPath.Path.Length);
+        if (relative.Length <= 1)
+        {
+            return UfsText;
+        }
+
+        return UfsText.EndsWith(AlluxioUri.Separator) ? string.Concat(UfsText, relative[1..]) : string.Concat(UfsText, relative);
+    }
+
+    /// <summary>The UFS URI as text, made once.</summary>
+    private string UfsText => field ??= UfsUri.ToString();
 }

@@ -21,15 +21,25 @@ public sealed class MountTable
     public MountInfo? Resolve(AlluxioUri alluxioPath)
     {
         ArgumentNullException.ThrowIfNull(alluxioPath);
-        for (var path = alluxioPath; path is not null; path = path.Parent)
+
+        // Each ancestor is a prefix of the path's text: look them up as spans, deepest first, making no strings.
+        var lookup = _byPath.GetAlternateLookup<ReadOnlySpan<char>>();
+        ReadOnlySpan<char> path = alluxioPath.Path;
+        while (true)
         {
-            if (_byPath.TryGetValue(path.Path, out var mount))
+            if (lookup.TryGetValue(path, out var mount))
             {
                 return mount;
             }
-        }
 
-        return null;
+            var slash = path.LastIndexOf(AlluxioUri.Separator);
+            if (slash < 0 || path.Length == 1)
+            {
+                return null;
+            }
+
+            path = slash == 0 ? "/" : path[..slash];
+        }
     }
 
     /// <summary>The mount points strictly below <paramref name="alluxioPath"/>.</summary>

@@ -12,7 +12,8 @@ public static class FileInfoFactory
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(path);
         var mount = tree.Mounts.Resolve(path);
-        return Create(tree, inode, path.ToString(), mount, mount?.ToUfs(path).ToString() ?? "");
+        var text = path.ToString();
+        return Create(tree, inode, text, mount, mount?.ToUfsText(text) ?? "");
     }
 
     /// <summary>

@@ -23,6 +23,18 @@ public sealed class ReadOperations
 
     public async Task<FileInfo> GetStatusAsync(AlluxioUri path, CallContext call, CancellationToken cancellationToken)
     {
+        if (call.SyncIntervalMs < 0)
+        {
+            // Without a sync, a path Alluxio has needs no UFS call: one lookup, no allocation until the answer.
+            using (_context.Tree.ReadLocked())
+            {
+                if (_context.Tree.Lookup(path.Path) is { } inode)
+                {
+                    return FileInfoFactory.Create(_context.Tree, inode, path);
+                }
+            }
+        }
+
         await _sync.PrepareAsync(path, call, DescendantType.None, cancellationToken).ConfigureAwait(false);
         return Read(path) ?? throw NamespaceErrors.PathDoesNotExist(path);
     }
