@@ -121,12 +121,40 @@ public sealed class NamespaceOperationTests
         await ns.Master.DeleteAsync(AlluxioUri.Parse("/d/e"), new DeletePOptions { AlluxioOnly = true }, CallContext.Default, Token);
         Assert.True(Directory.Exists(ns.UfsPath("/d/e")));
 
-        await ns.Master.DeleteAsync(AlluxioUri.Parse("/d"), new DeletePOptions { Recursive = true }, CallContext.Default, Token);
+        // /d/e is in the UFS but no longer in Alluxio: a checked delete of /d refuses, an unchecked one goes ahead.
+        var unseen = await Assert.ThrowsAsync<AlluxioException>(() => ns.Master.DeleteAsync(AlluxioUri.Parse("/d"), new DeletePOptions { Recursive = true }, CallContext.Default, Token));
+        Assert.Equal(ErrorType.FailedPrecondition, unseen.ErrorType);
+        await ns.Master.DeleteAsync(AlluxioUri.Parse("/d"), new DeletePOptions { Recursive = true, Unchecked = true }, CallContext.Default, Token);
         Assert.False(Directory.Exists(ns.UfsPath("/d")));
         Assert.False(await ns.Master.ExistsAsync(AlluxioUri.Parse("/d"), CallContext.Default, Token));
 
         var root = await Assert.ThrowsAsync<AlluxioException>(() => ns.Master.DeleteAsync(AlluxioUri.Root, new DeletePOptions { Recursive = true }, CallContext.Default, Token));
         Assert.Equal(ErrorType.InvalidPath, root.ErrorType);
+    }
+
+    [Fact]
+    public async Task ACheckedDeleteRefusesUfsDataAlluxioHasNotSeenAndUncheckedDeletesIt()
+    {
+        await using var ns = await NamespaceFixture.StartAsync();
+        Directory.CreateDirectory(ns.UfsPath("/u/known"));
+        await File.WriteAllTextAsync(ns.UfsPath("/u/known/f"), "seen", Token);
+
+        // Never listed: a checked delete loads it first and deletes what it then knows.
+        await ns.Master.DeleteAsync(AlluxioUri.Parse("/u/known"), new DeletePOptions { Recursive = true }, CallContext.Default, Token);
+        Assert.False(Directory.Exists(ns.UfsPath("/u/known")));
+
+        Directory.CreateDirectory(ns.UfsPath("/v"));
+        await File.WriteAllTextAsync(ns.UfsPath("/v/f"), "seen", Token);
+        await ns.ListAsync("/v", recursive: true);
+        await File.WriteAllTextAsync(ns.UfsPath("/v/f"), "changed behind Alluxio's back", Token);
+
+        var refused = await Assert.ThrowsAsync<AlluxioException>(() => ns.Master.DeleteAsync(AlluxioUri.Parse("/v"), new DeletePOptions { Recursive = true }, CallContext.Default, Token));
+        Assert.Equal(ErrorType.FailedPrecondition, refused.ErrorType);
+        Assert.Contains(ns.UfsPath("/v/f"), refused.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(ns.UfsPath("/v/f")));
+
+        await ns.Master.DeleteAsync(AlluxioUri.Parse("/v"), new DeletePOptions { Recursive = true, Unchecked = true }, CallContext.Default, Token);
+        Assert.False(Directory.Exists(ns.UfsPath("/v")));
     }
 
     [Fact]

@@ -31,7 +31,9 @@ public sealed class DeleteOperation
             throw new AlluxioException(ErrorType.InvalidPath, "Cannot delete the root directory.");
         }
 
-        await _sync.PrepareAsync(path, call, DescendantType.None, cancellationToken).ConfigureAwait(false);
+        // A checked recursive delete first learns the whole subtree, so it can tell what in the UFS it would remove.
+        var checkedSubtree = options.Recursive && !options.Unchecked && !options.AlluxioOnly;
+        await _sync.PrepareAsync(path, call, checkedSubtree ? DescendantType.All : DescendantType.None, cancellationToken).ConfigureAwait(false);
         using (await _context.Locks.LockAsync(path, cancellationToken).ConfigureAwait(false))
         {
             Inode inode;
@@ -70,6 +72,11 @@ public sealed class DeleteOperation
                     throw NamespaceErrors.ReadOnlyMount(path, mount);
                 }
 
+                if (!options.Unchecked)
+                {
+                    await CheckInSyncAsync(path, inode, mount, cancellationToken).ConfigureAwait(false);
+                }
+
                 await DeleteInUfsAsync(path, inode, mount, cancellationToken).ConfigureAwait(false);
             }
 
@@ -87,6 +94,52 @@ public sealed class DeleteOperation
             }
         }
     }
+
+    /// <summary>
+    /// Alluxio's safe delete: refuses when the UFS holds, under the path, something Alluxio does not know as it is
+    /// there (a file added or changed behind Alluxio's back), so a delete never removes data nobody saw. The
+    /// unchecked option skips this, as rm -U does.
+    /// </summary>
+    private async Task CheckInSyncAsync(AlluxioUri path, Inode inode, MountInfo mount, CancellationToken cancellationToken)
+    {
+        var ufs = _context.Ufs.Get(mount);
+        var ufsPath = mount.ToUfs(path);
+        if (inode is InodeFile file)
+        {
+            var status = await MetadataSync.StatusOrNullAsync(ufs, ufsPath, cancellationToken).ConfigureAwait(false);
+            if (status is not null && UfsInodes.Compare(file, status, ufs.UnderFSType) == SyncVerdict.Replace)
+            {
+                throw NotInSync(path, ufsPath.ToString());
+            }
+
+            return;
+        }
+
+        var listing = await ufs.ListStatusAsync(ufsPath.ToString(), ListOptions.Recursive, cancellationToken).ConfigureAwait(false);
+        if (listing is null)
+        {
+            return;
+        }
+
+        await foreach (var status in listing.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            Inode? known;
+            using (Tree.ReadLocked())
+            {
+                known = Tree.Lookup(path.Join(status.Name).Path);
+            }
+
+            if (known is null || (known.IsPersisted && UfsInodes.Compare(known, status, ufs.UnderFSType) == SyncVerdict.Replace))
+            {
+                throw NotInSync(path, ufsPath.Join(status.Name).ToString());
+            }
+        }
+    }
+
+    private static AlluxioException NotInSync(AlluxioUri path, string ufsPath) => new(
+        ErrorType.FailedPrecondition,
+        $"Cannot delete {path}: {ufsPath} in the under file system is not in sync with Alluxio, so deleting could lose data "
+        + "nobody has seen. Sync first (-Dalluxio.user.file.metadata.sync.interval=0) or delete unchecked (rm -U).");
 
     private async Task DeleteInUfsAsync(AlluxioUri path, Inode inode, MountInfo mount, CancellationToken cancellationToken)
     {
