@@ -77,6 +77,7 @@ public sealed class SeedFlowTests
         Assert.Contains("fs.kodo.secretkey=******", table.Out, StringComparison.Ordinal);
         Assert.Contains("fs.kodo.accessKey=******", table.Out, StringComparison.Ordinal);
 
+        Assert.StartsWith("Successfully took a checkpoint on master localhost:", (await Fs("fsadmin", "journal", "checkpoint")).Out, StringComparison.Ordinal);
         outputs.Add(await master.GetStringAsync("api/v1/master/info", Token));
         outputs.Add(await master.GetStringAsync("metrics/prometheus", Token));
         outputs.Add(await master.GetStringAsync("", Token));

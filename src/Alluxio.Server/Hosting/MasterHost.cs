@@ -75,12 +75,19 @@ internal static partial class MasterHost
         }
     }
 
-    private static string StartFailure(Exception e) => e switch
+    private static string StartFailure(Exception e)
     {
-        IOException io when io.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
-            => $"a port of the master is in use already ({io.Message}); is another master running? Stop it or set alluxio.master.rpc.port / alluxio.master.web.port.",
-        _ => e.Message,
-    };
+        // Kestrel wraps the socket error more than once; the port in use is the cause worth naming.
+        for (var cause = e.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return $"a port of the master is in use already ({e.Message}); is another master running? Stop it or set alluxio.master.rpc.port / alluxio.master.web.port.";
+            }
+        }
+
+        return e.Message;
+    }
 
     private static WebApplication Build(AlluxioConfiguration configuration, FileSystemMaster master, MasterProcessInfo info, ILoggerFactory loggerFactory, TimeProvider time)
     {
