@@ -59,9 +59,9 @@ internal static class LsCommand
                 throw new FsUsageException($"Unrecognized timestamp option {timestampName}");
             }
 
-            var sortField = parseResult.GetValue(sort);
-            Comparison<UriStatus>? order = null;
-            if (sortField is not null && !s_sortFields.TryGetValue(sortField, out order))
+            // Alluxio sorts by path unless told otherwise, so a recursive listing reads as full paths in order.
+            var sortField = parseResult.GetValue(sort) ?? "path";
+            if (!s_sortFields.TryGetValue(sortField, out var order))
             {
                 throw new AlluxioException(ErrorType.InvalidArgument, $"Invalid sort option `{sortField}` for --sort");
             }
@@ -85,16 +85,6 @@ internal static class LsCommand
                     LoadMetadataType = parseResult.GetValue(force) ? LoadMetadataPType.Always : null,
                 };
                 var listing = context.FileSystem.ListStatusAsync(path, options, cancellationToken);
-                if (order is null)
-                {
-                    await foreach (var status in listing.ConfigureAwait(false))
-                    {
-                        printer.Print(status);
-                    }
-
-                    continue;
-                }
-
                 var statuses = new List<UriStatus>();
                 await foreach (var status in listing.ConfigureAwait(false))
                 {
