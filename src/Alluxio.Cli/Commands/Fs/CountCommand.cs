@@ -16,7 +16,9 @@ internal static class CountCommand
         {
             var args = parseResult.Args(paths);
             FsVerb.RequireExactly("count", args, 1);
-            long files = 0, folders = 0, bytes = 0;
+            // Like Alluxio, a folder counts itself: count of an empty folder says 1 folder.
+            var root = await context.FileSystem.GetStatusAsync(args[0], cancellationToken: cancellationToken).ConfigureAwait(false);
+            long files = 0, folders = root.IsFolder ? 1 : 0, bytes = 0;
             var options = new ListStatusOptions { Recursive = true };
             await foreach (var status in context.FileSystem.ListStatusAsync(args[0], options, cancellationToken).ConfigureAwait(false))
             {
