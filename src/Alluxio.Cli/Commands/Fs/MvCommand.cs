@@ -19,7 +19,8 @@ internal static class MvCommand
             var args = parseResult.Args(paths);
             FsVerb.RequireExactly("mv", args, 2);
             var source = AlluxioPath.Resolve(args[0]);
-            var destination = AlluxioPath.Resolve(args[1]);
+            var given = AlluxioPath.Resolve(args[1]);
+            var destination = given;
             var fs = context.FileSystem;
             if (await fs.ExistsAsync(destination, cancellationToken: cancellationToken).ConfigureAwait(false)
                 && (await fs.GetStatusAsync(destination, cancellationToken: cancellationToken).ConfigureAwait(false)).IsFolder)
@@ -28,7 +29,9 @@ internal static class MvCommand
             }
 
             await fs.RenameAsync(source, destination, cancellationToken).ConfigureAwait(false);
-            context.Out.WriteLine($"Renamed {source} to {destination}");
+
+            // Alluxio names the destination as given, also when the source went into it.
+            context.Out.WriteLine($"Renamed {source} to {given}");
             return ExitCodes.Success;
         });
         return command;
