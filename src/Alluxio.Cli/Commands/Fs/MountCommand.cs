@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Alluxio.Cli.Commands.Fs.Format;
 using Alluxio.Client;
+using Alluxio.Paths;
 
 namespace Alluxio.Cli.Commands.Fs;
 
@@ -37,7 +38,9 @@ internal static class MountCommand
             var options = mountOptions.Parse(parseResult);
             var alluxioPath = AlluxioPath.Resolve(args[0]);
             await context.FileSystem.MountAsync(alluxioPath, args[1], options, cancellationToken).ConfigureAwait(false);
-            context.Out.WriteLine($"Mounted {args[1]} at {alluxioPath}");
+
+            // Normalized as Alluxio's AlluxioURI writes it (kodo://bucket/dir/ as kodo://bucket/dir), like the mount table.
+            context.Out.WriteLine($"Mounted {AlluxioUri.Parse(args[1])} at {alluxioPath}");
             return ExitCodes.Success;
         });
         return command;
