@@ -75,8 +75,12 @@ internal static class CheckConsistencyCommand
 
                 await RepairAsync(context, uri, recursive: false, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
-            await Parallel.ForEachAsync(directories, parallel, (uri, token) => new ValueTask(RepairAsync(context, uri, recursive: true, token)))
-                .ConfigureAwait(false);
+            // One at a time and deepest first: a folder repaired before one inside it would take the inner one along,
+            // and its repair would then fail on a path that is gone.
+            foreach (var uri in directories.OrderDescending(StringComparer.Ordinal))
+            {
+                await RepairAsync(context, uri, recursive: true, cancellationToken).ConfigureAwait(false);
+            }
             return ExitCodes.Success;
         });
         return command;
@@ -92,6 +96,9 @@ internal static class CheckConsistencyCommand
         }
 
         await context.FileSystem.DeleteAsync(uri, options, cancellationToken).ConfigureAwait(false);
+
+        // Looking the path up loads it again from the UFS when it is there: a changed file comes back as the UFS has it.
+        await context.FileSystem.ExistsAsync(uri, cancellationToken: cancellationToken).ConfigureAwait(false);
         lock (context.Out)
         {
             context.Out.WriteLine(recursive ? $"{uri}repaired" : $"{uri} repaired");
