@@ -42,7 +42,9 @@ public sealed class AttributeOperations
                     NamespaceErrors.ThrowIfReadOnly(Tree, path);
                 }
 
-                foreach (var target in options.Recursive ? Subtree(inode) : [inode])
+                // As in Alluxio, pinning or unpinning a directory always reaches everything below it; the other
+                // attributes go below only when the call is recursive.
+                foreach (var target in options.Recursive || options.HasPinned ? Subtree(inode) : [inode])
                 {
                     var update = new UpdateInodeEntry { Id = target.Id };
                     if (options.HasPinned)
@@ -53,6 +55,12 @@ public sealed class AttributeOperations
                             update.SetPinnedMedia = true;
                             update.PinnedMedia.AddRange(options.Pinned ? options.PinnedMedia : []);
                         }
+                    }
+
+                    if (!options.Recursive && target != inode)
+                    {
+                        entry.Ops.Add(new JournalOp { UpdateInode = update });
+                        continue;
                     }
 
                     if (options.HasOwner)
