@@ -211,6 +211,14 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
                 throw new InvalidOperationException($"The journal creates {inode.Name} under inode {inode.ParentId}, which already has it.");
             }
 
+            // Alluxio's inherit.owner.and.group: a path loaded from a UFS that names no owner (Kodo never does)
+            // takes its parent's owner and group.
+            if (inode.Owner.Length == 0 && inode.Group.Length == 0)
+            {
+                inode.Owner = parent.Owner;
+                inode.Group = parent.Group;
+            }
+
             _tree.Store.Add(inode);
             parent.LastModificationTimeMs = Math.Max(parent.LastModificationTimeMs, inode.CreationTimeMs);
         }

@@ -103,17 +103,28 @@ internal static class UfsInodes
     }
 
     /// <summary>The op that brings an unchanged inode's metadata up to the UFS's.</summary>
-    public static JournalOp UpdateMetadata(Inode inode, UfsStatus status, MountInfo mount, string ufsType) => new()
+    public static JournalOp UpdateMetadata(Inode inode, UfsStatus status, MountInfo mount, string ufsType)
     {
-        UpdateInode = new UpdateInodeEntry
+        var update = new UpdateInodeEntry
         {
             Id = inode.Id,
             UfsFingerprint = Fingerprint.Of(ufsType, status),
             Mode = mount.Shared ? SharedMode(status.Mode) : status.Mode,
-            Owner = status.Owner,
-            Group = status.Group,
-        },
-    };
+        };
+
+        // A UFS with no owners (an object store, or a local file whose owner it does not report) keeps Alluxio's.
+        if (status.Owner.Length > 0)
+        {
+            update.Owner = status.Owner;
+        }
+
+        if (status.Group.Length > 0)
+        {
+            update.Group = status.Group;
+        }
+
+        return new JournalOp { UpdateInode = update };
+    }
 
     /// <summary>The content hash inside a fingerprint, "" when it has none.</summary>
     public static string ContentHashOf(string fingerprint)
