@@ -38,8 +38,13 @@ internal sealed class MasterHeapScenario : IScenario
             {
                 CreateDirectory = new InodeDirectoryEntry
                 {
-                    Id = directoryId, ParentId = root, Name = "dir-" + d.ToString("D5", CultureInfo.InvariantCulture), Mode = 0x1FF,
-                    PersistenceState = PersistenceState.Persisted, DirectChildrenLoaded = true, Ttl = -1,
+                    Id = directoryId,
+                    ParentId = root,
+                    Name = "dir-" + d.ToString("D5", CultureInfo.InvariantCulture),
+                    Mode = 0x1FF,
+                    PersistenceState = PersistenceState.Persisted,
+                    DirectChildrenLoaded = true,
+                    Ttl = -1,
                 },
             });
             for (var f = 0; f < FilesPerDirectory; f++)
@@ -50,9 +55,19 @@ internal sealed class MasterHeapScenario : IScenario
                 {
                     CreateFile = new InodeFileEntry
                     {
-                        Id = InodeIds.ForContainer(container++), ParentId = directoryId, Name = name, CreationTimeMs = modified.ToUnixTimeMilliseconds(),
-                        Mode = 0x1FF, PersistenceState = PersistenceState.Persisted, BlockSizeBytes = 64 << 20, Length = 4 << 20,
-                        Completed = true, Cacheable = true, UfsFingerprint = Fingerprint.Of("kodo", status), ReplicationMax = -1, Ttl = -1,
+                        Id = InodeIds.ForContainer(container++),
+                        ParentId = directoryId,
+                        Name = name,
+                        CreationTimeMs = modified.ToUnixTimeMilliseconds(),
+                        Mode = 0x1FF,
+                        PersistenceState = PersistenceState.Persisted,
+                        BlockSizeBytes = 64 << 20,
+                        Length = 4 << 20,
+                        Completed = true,
+                        Cacheable = true,
+                        UfsFingerprint = Fingerprint.Of("kodo", status),
+                        ReplicationMax = -1,
+                        Ttl = -1,
                     },
                 });
             }
