@@ -138,8 +138,8 @@ public sealed class DeleteOperation
 
     private static AlluxioException NotInSync(AlluxioUri path, string ufsPath) => new(
         ErrorType.FailedPrecondition,
-        $"Cannot delete {path}: {ufsPath} in the under file system is not in sync with Alluxio, so deleting could lose data "
-        + "nobody has seen. Sync first (-Dalluxio.user.file.metadata.sync.interval=0) or delete unchecked (rm -U).");
+        $"Failed to delete {path} (UFS dir not in sync. Sync UFS, or delete with unchecked flag.) from the under file system: "
+        + $"{ufsPath} is not what Alluxio last saw there, so deleting it could lose data nobody has seen.");
 
     private async Task DeleteInUfsAsync(AlluxioUri path, Inode inode, MountInfo mount, CancellationToken cancellationToken)
     {
