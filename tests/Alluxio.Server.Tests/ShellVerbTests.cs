@@ -168,7 +168,7 @@ public sealed partial class ShellVerbTests
         Assert.Equal(1, await fs.TestAsync("-e", "/d1/hello.txt"));
         Assert.Equal(["Successfully created directory /gone/inner"], await fs.OkAsync("mkdir", "/gone/inner"));
         WriteUfsFile(Path.Combine(ufs, "gone", "inner", "unseen"), 1);
-        Assert.StartsWith("Cannot delete /gone: ", await fs.FailsAsync("rm", "-R", "/gone"), StringComparison.Ordinal);
+        Assert.StartsWith("Failed to delete /gone (UFS dir not in sync. Sync UFS, or delete with unchecked flag.) from the under file system: ", await fs.FailsAsync("rm", "-R", "/gone"), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(ufs, "gone", "inner", "unseen")));
         Assert.Equal(0, await fs.TestAsync("-d", "/gone/inner"));
         Assert.Equal(["/gone has been removed"], await fs.OkAsync("rm", "-R", "-U", "/gone"));
