@@ -1,6 +1,4 @@
-using Alluxio.Client;
 using Alluxio.Client.Options;
-using Alluxio.Configuration;
 using Alluxio.Testing;
 
 namespace Alluxio.Server.Tests;
@@ -14,8 +12,7 @@ public sealed class ClientReconnectTests
     public async Task AClientReconnectsAfterTheMasterRestarts()
     {
         await using var master = await MasterProcess.StartAsync(cancellationToken: Token);
-        var configuration = ConfigurationLoader.Load([], name => master.Environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
-        using var fileSystem = FileSystem.Create(configuration);
+        using var fileSystem = MasterClient.Connect(master);
         await fileSystem.CreateDirectoryAsync("/before", new CreateDirectoryOptions { Recursive = true }, Token);
 
         await master.KillAsync(Token);

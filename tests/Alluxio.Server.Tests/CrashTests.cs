@@ -1,6 +1,5 @@
 using Alluxio.Client;
 using Alluxio.Client.Options;
-using Alluxio.Configuration;
 using Alluxio.Grpc;
 using Alluxio.Testing;
 
@@ -77,14 +76,9 @@ public sealed class CrashTests
         TestContext.Current.SendDiagnosticMessage($"{interrupted} of {Rounds * Workers} clients had a change in flight at a kill; {mountsAcknowledged.Count} mounts acknowledged.");
     }
 
-    private static FileSystem Connect(MasterProcess master)
-    {
-        // No retries: a call the kill interrupts fails at once and counts as in flight.
-        var configuration = ConfigurationLoader.Load(
-            ["alluxio.user.rpc.retry.max.duration=0ms", "alluxio.user.file.metadata.load.type=NEVER"],
-            name => master.Environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
-        return FileSystem.Create(configuration);
-    }
+    // No retries: a call the kill interrupts fails at once and counts as in flight. Reads see only the journal's state.
+    private static FileSystem Connect(MasterProcess master) =>
+        MasterClient.Connect(master, "alluxio.user.rpc.retry.max.duration=0ms", "alluxio.user.file.metadata.load.type=NEVER");
 
     /// <summary>One client's sequence of changes under its own root, and the model of what they made.</summary>
     private sealed class Worker(string root, string? mountFolder)

@@ -1,22 +1,25 @@
-using Alluxio.Grpc;
+using Alluxio.Client;
+using Alluxio.Client.Options;
+using Alluxio.Configuration;
 using Alluxio.Testing;
-using Grpc.Core;
-using Grpc.Net.Client;
 
 namespace Alluxio.Server.Tests;
 
-/// <summary>Just enough of a client to change the namespace of a <see cref="MasterProcess"/> over gRPC.</summary>
+/// <summary>Alluxio.Client pointed at a <see cref="MasterProcess"/>, and the figures its web port reports.</summary>
 internal static class MasterClient
 {
+    /// <summary>A file system client for the master, with <paramref name="properties"/> ("key=value") on top.</summary>
+    public static FileSystem Connect(MasterProcess master, params string[] properties)
+    {
+        var configuration = ConfigurationLoader.Load(
+            properties, name => master.Environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
+        return FileSystem.Create(configuration);
+    }
+
     public static async Task CreateDirectoryAsync(MasterProcess master, string path, CancellationToken cancellationToken)
     {
-        using var channel = GrpcChannel.ForAddress($"http://{master.RpcAddress}");
-        var client = new FileSystemMasterClientService.FileSystemMasterClientServiceClient(channel);
-        var headers = new Metadata { { "alluxio-user", Environment.UserName } };
-        await client.CreateDirectoryAsync(
-            new CreateDirectoryPRequest { Path = path, Options = new CreateDirectoryPOptions { Recursive = true } },
-            headers,
-            cancellationToken: cancellationToken);
+        using var fileSystem = Connect(master);
+        await fileSystem.CreateDirectoryAsync(path, new CreateDirectoryOptions { Recursive = true }, cancellationToken);
     }
 
     /// <summary>Master.TotalPaths from /api/v1/master/info: 1 for an empty namespace (the root).</summary>
