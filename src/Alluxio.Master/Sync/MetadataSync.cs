@@ -222,22 +222,30 @@ public sealed class MetadataSync
         return false;
     }
 
+    /// <summary>
+    /// The directory at <paramref name="path"/> and its mount when its children are still to be listed under the load
+    /// type; null when it is gone or loaded. Call holding the path's lock.
+    /// </summary>
+    private (InodeDirectory Directory, MountInfo Mount)? FindUnloaded(AlluxioUri path, MetadataLoadType loadType)
+    {
+        using (Tree.ReadLocked())
+        {
+            return Tree.Resolve(path).Target is InodeDirectory found && !(found.DirectChildrenLoaded && loadType == MetadataLoadType.Once)
+                ? (found, Tree.Mounts.Resolve(path)!)
+                : null;
+        }
+    }
+
     /// <summary>Adds the children of one directory that the UFS has and Alluxio lacks.</summary>
     private async Task LoadDirectoryAsync(AlluxioUri path, MetadataLoadType loadType, SemaphoreSlim limit, CancellationToken cancellationToken)
     {
         using var lease = await _context.Locks.LockAsync(path, cancellationToken).ConfigureAwait(false);
-        InodeDirectory directory;
-        MountInfo mount;
-        using (Tree.ReadLocked())
+        if (FindUnloaded(path, loadType) is not { } unloaded)
         {
-            if (Tree.Resolve(path).Target is not InodeDirectory found || (found.DirectChildrenLoaded && loadType == MetadataLoadType.Once))
-            {
-                return;
-            }
-
-            directory = found;
-            mount = Tree.Mounts.Resolve(path)!;
+            return;
         }
+
+        var (directory, mount) = unloaded;
 
         var ufs = _context.Ufs.Get(mount);
         var writer = new BatchedJournalWriter(_context.Journal);
@@ -288,18 +296,12 @@ public sealed class MetadataSync
         }
 
         using var lease = await _context.Locks.LockAsync(path, cancellationToken).ConfigureAwait(false);
-        InodeDirectory top;
-        MountInfo mount;
-        using (Tree.ReadLocked())
+        if (FindUnloaded(path, loadType) is not { } unloaded)
         {
-            if (Tree.Resolve(path).Target is not InodeDirectory found || (found.DirectChildrenLoaded && loadType == MetadataLoadType.Once))
-            {
-                return;
-            }
-
-            top = found;
-            mount = Tree.Mounts.Resolve(path)!;
+            return;
         }
+
+        var (top, mount) = unloaded;
 
         var ufs = _context.Ufs.Get(mount);
 
