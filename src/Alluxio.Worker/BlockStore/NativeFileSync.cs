@@ -1,0 +1,49 @@
+using System.Runtime.InteropServices;
+
+namespace Alluxio.Worker.BlockStore;
+
+/// <summary>
+/// fsync of a folder: .NET cannot open a directory as a file, and without it the rename that commits a block may be
+/// lost in a power failure even though the block's data was flushed.
+/// </summary>
+internal static partial class NativeFileSync
+{
+    /// <summary>O_RDONLY | O_DIRECTORY (Linux); O_DIRECTORY only guards against a path that became a file.</summary>
+    private static readonly int s_readOnlyDirectory = OperatingSystem.IsLinux() ? 0x10000 : 0;
+
+    /// <summary>Makes a rename or a new file in <paramref name="folder"/> durable.</summary>
+    public static void SyncDirectory(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var fd = Open(folder, s_readOnlyDirectory);
+        if (fd < 0)
+        {
+            throw new IOException($"Cannot open {folder} to make its entries durable (errno {Marshal.GetLastPInvokeError()}).");
+        }
+
+        try
+        {
+            if (FSync(fd) != 0)
+            {
+                throw new IOException($"Cannot make the entries of {folder} durable (errno {Marshal.GetLastPInvokeError()}).");
+            }
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int FSync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
+}
