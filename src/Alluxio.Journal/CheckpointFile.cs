@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Hashing;
+using Alluxio.IO;
 
 namespace Alluxio.Journal;
 
@@ -127,7 +128,7 @@ internal sealed class CheckpointFile
             }
 
             File.Move(temporary, path, overwrite: true);
-            JournalFolder.SyncDirectory(folder);
+            DirectorySync.Flush(folder);
         }
         catch
         {

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Alluxio.IO;
 
 namespace Alluxio.Journal;
 
@@ -90,7 +90,7 @@ public static class JournalFolder
             stream.Flush(flushToDisk: true);
         }
 
-        SyncDirectory(folder);
+        DirectorySync.Flush(folder);
     }
 
     /// <summary>
@@ -151,33 +151,6 @@ public static class JournalFolder
         }
 
         return options;
-    }
-
-    /// <summary>Makes a rename or a new file in <paramref name="folder"/> durable (fsync of the folder itself).</summary>
-    internal static void SyncDirectory(string folder)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        var fd = NativeFileSync.Open(folder, NativeFileSync.ReadOnlyDirectory);
-        if (fd < 0)
-        {
-            throw new IOException($"Cannot open {folder} to make its entries durable (errno {Marshal.GetLastPInvokeError()}).");
-        }
-
-        try
-        {
-            if (NativeFileSync.FSync(fd) != 0)
-            {
-                throw new IOException($"Cannot make the entries of {folder} durable (errno {Marshal.GetLastPInvokeError()}).");
-            }
-        }
-        finally
-        {
-            _ = NativeFileSync.Close(fd);
-        }
     }
 
     private static void SetMode(string path, UnixFileMode mode)

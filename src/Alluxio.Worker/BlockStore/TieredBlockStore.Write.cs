@@ -1,4 +1,5 @@
 using Alluxio.Errors;
+using Alluxio.IO;
 
 namespace Alluxio.Worker.BlockStore;
 
@@ -132,7 +133,7 @@ public sealed partial class TieredBlockStore
             _blocks.Add(blockId, block);
         }
 
-        await Task.Run(() => NativeFileSync.SyncDirectory(temp.Dir.DataPath), CancellationToken.None).ConfigureAwait(false);
+        await Task.Run(() => DirectorySync.Flush(temp.Dir.DataPath), CancellationToken.None).ConfigureAwait(false);
         Log.BlockCommitted(_logger, blockId, block.Length, temp.Dir.DataPath);
         lock (_lock)
         {

@@ -1,18 +1,18 @@
 using System.Runtime.InteropServices;
 
-namespace Alluxio.Worker.BlockStore;
+namespace Alluxio.IO;
 
 /// <summary>
-/// fsync of a folder: .NET cannot open a directory as a file, and without it the rename that commits a block may be
-/// lost in a power failure even though the block's data was flushed.
+/// fsync of a folder: .NET cannot open a directory as a file, and without it a rename or a new file (a committed
+/// block, a journal checkpoint) may be lost in a power failure even though the file's own data was flushed.
 /// </summary>
-internal static partial class NativeFileSync
+public static partial class DirectorySync
 {
     /// <summary>O_RDONLY | O_DIRECTORY (Linux); O_DIRECTORY only guards against a path that became a file.</summary>
     private static readonly int s_readOnlyDirectory = OperatingSystem.IsLinux() ? 0x10000 : 0;
 
     /// <summary>Makes a rename or a new file in <paramref name="folder"/> durable.</summary>
-    public static void SyncDirectory(string folder)
+    public static void Flush(string folder)
     {
         if (OperatingSystem.IsWindows())
         {
