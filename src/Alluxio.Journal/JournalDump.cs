@@ -79,23 +79,21 @@ public static class JournalDump
             var payload = checkpoint.OpenPayload();
             await using (payload.ConfigureAwait(false))
             {
-                var buffer = new MemoryStream();
-                await payload.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-                buffer.Position = 0;
+                // Entry by entry from the file: a checkpoint of a large namespace is never held whole.
+                var reader = new DelimitedEntryReader(payload);
                 var prefix = string.Create(CultureInfo.InvariantCulture, $"{{\"checkpoint\": {checkpoint.Index}, ");
                 try
                 {
-                    while (buffer.Position < buffer.Length)
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } entry)
                     {
-                        var entry = JournalEntry.Parser.ParseDelimitedFrom(buffer);
                         Print(prefix, entry);
                     }
                 }
-                catch (InvalidProtocolBufferException)
+                catch (InvalidDataException)
                 {
                     output.WriteLine(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"{prefix}\"error\": \"the rest of the checkpoint ({buffer.Length} bytes in all) is not a sequence of length-delimited journal entries\"}}"));
+                        $"{prefix}\"error\": \"the rest of the checkpoint is not a sequence of length-delimited journal entries\"}}"));
                 }
             }
         }

@@ -76,7 +76,8 @@ public sealed class PathLockManager
                     }
                 }
 
-                // Granted just before the cancellation won: give the lock back.
+                // Already taken off the queue: either granted just before the cancellation (give the lock back) or
+                // cancelled as it was being granted (then it holds nothing and the release only wakes others).
                 Release(wanted);
                 throw;
             }

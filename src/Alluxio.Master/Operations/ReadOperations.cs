@@ -73,7 +73,6 @@ public sealed class ReadOperations
             var target = tree.Resolve(path).Target ?? throw NamespaceErrors.PathDoesNotExist(path);
             if (target is not InodeDirectory directory)
             {
-                levels.Clear();
                 yield return [FileInfoFactory.Create(tree, target, path)];
                 yield break;
             }

@@ -1,5 +1,5 @@
 using Alluxio.Grpc;
-using Alluxio.Master.Operations;
+using Alluxio.Paths;
 using Grpc.Core;
 
 namespace Alluxio.Master.Services;

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Alluxio.Master.Services;
 
 /// <summary>Facts about the running master that callers ask for: where it listens and since when.</summary>
@@ -5,5 +7,8 @@ public sealed record MasterProcessInfo(string Hostname, int RpcPort, int WebPort
 {
     public string RpcAddress => $"{Hostname}:{RpcPort}";
 
-    public static string Version => "2.9.3";
+    /// <summary>The Alluxio version this build is compatible with, from the build's version, as the CLI shows it.</summary>
+    public static string Version { get; } =
+        typeof(MasterProcessInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            .Split('+')[0] ?? "unknown";
 }

@@ -4,7 +4,7 @@ using Alluxio.Journal;
 namespace Alluxio.Master.Sync;
 
 /// <summary>
-/// Packs a load's ops into journal entries of <see cref="MetadataSync.BatchSize"/> ops and keeps one entry in flight
+/// Packs a load's or sync's ops into journal entries of <see cref="MetadataSync.BatchSize"/> ops and keeps one entry in flight
 /// while the next fills, so the journal's disk write overlaps the UFS listing. Entries commit in order; the load is
 /// durable once <see cref="CompleteAsync"/> returns.
 /// </summary>

@@ -43,7 +43,7 @@ public sealed class MetadataSync
         if (call.SyncIntervalMs >= 0 && NeedsSync(path, call.SyncIntervalMs))
         {
             using var limit = new SemaphoreSlim(_concurrency);
-            await SyncAsync(path, depth, call.SyncIntervalMs, limit, cancellationToken).ConfigureAwait(false);
+            await SyncAsync(path, depth, limit, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -186,7 +186,9 @@ public sealed class MetadataSync
                 {
                     foreach (var child in Tree.Store.GetChildren(directory))
                     {
-                        if (child is InodeDirectory childDirectory && (!childDirectory.DirectChildrenLoaded || loadType == MetadataLoadType.Always || HasUnloadedBelow(childDirectory)))
+                        // Every subdirectory: one listed already returns at once from its own check, so the walk stays
+                        // linear in the number of directories.
+                        if (child is InodeDirectory)
                         {
                             children.Add(path.Join(child.Name));
                         }
@@ -196,30 +198,6 @@ public sealed class MetadataSync
 
             await Task.WhenAll(children.Select(c => LoadChildrenAsync(c, loadType, recursive: true, limit, cancellationToken))).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Whether some directory below is still to be listed (for recursive loads over a warm tree).</summary>
-    private bool HasUnloadedBelow(InodeDirectory directory)
-    {
-        var pending = new Stack<InodeDirectory>();
-        pending.Push(directory);
-        while (pending.TryPop(out var current))
-        {
-            foreach (var child in Tree.Store.GetChildren(current))
-            {
-                if (child is InodeDirectory d)
-                {
-                    if (!d.DirectChildrenLoaded)
-                    {
-                        return true;
-                    }
-
-                    pending.Push(d);
-                }
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -372,7 +350,7 @@ public sealed class MetadataSync
     }
 
     /// <summary>Syncs <paramref name="path"/> (and, per <paramref name="depth"/>, what lies below) with the UFS.</summary>
-    private async Task SyncAsync(AlluxioUri path, DescendantType depth, long intervalMs, SemaphoreSlim limit, CancellationToken cancellationToken)
+    private async Task SyncAsync(AlluxioUri path, DescendantType depth, SemaphoreSlim limit, CancellationToken cancellationToken)
     {
         AlluxioUri lockPath;
         using (Tree.ReadLocked())
@@ -435,7 +413,7 @@ public sealed class MetadataSync
             else if (!IsMountPoint(path))
             {
                 var entry = new JournalEntry();
-                AddReconcileOps(entry, inode, inode.ParentId, inode.Name, status, mount, ufs.UnderFSType);
+                entry.Ops.AddRange(ReconcileOps(inode, inode.ParentId, inode.Name, status, mount, ufs.UnderFSType));
                 if (entry.Ops.Count > 0)
                 {
                     await _context.Journal.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
@@ -462,7 +440,7 @@ public sealed class MetadataSync
         }
 
         // The subdirectories sync after the parent's lock is gone, concurrently; the semaphore bounds the UFS calls.
-        await Task.WhenAll(subdirectories.Select(s => SyncAsync(s, DescendantType.All, intervalMs, limit, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(subdirectories.Select(s => SyncAsync(s, DescendantType.All, limit, cancellationToken))).ConfigureAwait(false);
     }
 
     private async Task SyncChildrenAsync(
@@ -475,7 +453,7 @@ public sealed class MetadataSync
             unseen = [.. Tree.Store.GetChildren(directory).Where(c => c.IsPersisted && !Tree.Mounts.IsMountPoint(path.Join(c.Name))).Select(c => c.Name)];
         }
 
-        var batch = new JournalEntry();
+        var writer = new BatchedJournalWriter(_context.Journal);
         await limit.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -491,21 +469,18 @@ public sealed class MetadataSync
                         child = Tree.Store.GetChild(directory, status.Name);
                     }
 
-                    if (child is null)
+                    var ops = child is null
+                        ? [UfsInodes.Create(Tree.NextInodeId(), directory.Id, status.Name, status, mount, ufs.UnderFSType, _context.NowMs, childrenLoaded: false)]
+                        : IsMountPoint(path.Join(status.Name)) ? [] : ReconcileOps(child, directory.Id, status.Name, status, mount, ufs.UnderFSType);
+                    foreach (var op in ops)
                     {
-                        batch.Ops.Add(UfsInodes.Create(Tree.NextInodeId(), directory.Id, status.Name, status, mount, ufs.UnderFSType, _context.NowMs, childrenLoaded: false));
-                    }
-                    else if (!IsMountPoint(path.Join(status.Name)))
-                    {
-                        AddReconcileOps(batch, child!, directory.Id, status.Name, status, mount, ufs.UnderFSType);
+                        await writer.AddAsync(op).ConfigureAwait(false);
                     }
 
                     if (status.IsDirectory && subdirectories is not null)
                     {
                         subdirectories.Add(path.Join(status.Name));
                     }
-
-                    batch = await FlushIfFullAsync(batch).ConfigureAwait(false);
                 }
             }
         }
@@ -525,13 +500,12 @@ public sealed class MetadataSync
 
             if (child is not null)
             {
-                batch.Ops.Add(new JournalOp { DeleteInode = new DeleteInodeEntry { Id = child.Id, OpTimeMs = now } });
-                batch = await FlushIfFullAsync(batch).ConfigureAwait(false);
+                await writer.AddAsync(new JournalOp { DeleteInode = new DeleteInodeEntry { Id = child.Id, OpTimeMs = now } }).ConfigureAwait(false);
             }
         }
 
-        batch.Ops.Add(new JournalOp { UpdateInode = new UpdateInodeEntry { Id = directory.Id, DirectChildrenLoaded = true } });
-        await _context.Journal.AppendAsync(batch, CancellationToken.None).ConfigureAwait(false);
+        await writer.AddAsync(new JournalOp { UpdateInode = new UpdateInodeEntry { Id = directory.Id, DirectChildrenLoaded = true } }).ConfigureAwait(false);
+        await writer.CompleteAsync().ConfigureAwait(false);
 
         if (subdirectories is not null)
         {
@@ -550,16 +524,17 @@ public sealed class MetadataSync
         }
     }
 
-    private void AddReconcileOps(JournalEntry entry, Inode inode, long parentId, string name, UfsStatus status, MountInfo mount, string ufsType)
+    /// <summary>The ops that bring <paramref name="inode"/> in line with its UFS status; none when they match.</summary>
+    private IEnumerable<JournalOp> ReconcileOps(Inode inode, long parentId, string name, UfsStatus status, MountInfo mount, string ufsType)
     {
         switch (UfsInodes.Compare(inode, status, ufsType))
         {
             case SyncVerdict.Replace:
-                entry.Ops.Add(new JournalOp { DeleteInode = new DeleteInodeEntry { Id = inode.Id, OpTimeMs = _context.NowMs } });
-                entry.Ops.Add(UfsInodes.Create(Tree.NextInodeId(), parentId, name, status, mount, ufsType, _context.NowMs, childrenLoaded: false));
+                yield return new JournalOp { DeleteInode = new DeleteInodeEntry { Id = inode.Id, OpTimeMs = _context.NowMs } };
+                yield return UfsInodes.Create(Tree.NextInodeId(), parentId, name, status, mount, ufsType, _context.NowMs, childrenLoaded: false);
                 break;
             case SyncVerdict.UpdateMetadata:
-                entry.Ops.Add(UfsInodes.UpdateMetadata(inode, status, mount, ufsType));
+                yield return UfsInodes.UpdateMetadata(inode, status, mount, ufsType);
                 break;
         }
     }
@@ -578,17 +553,6 @@ public sealed class MetadataSync
         {
             return Tree.Mounts.IsMountPoint(path);
         }
-    }
-
-    private async Task<JournalEntry> FlushIfFullAsync(JournalEntry batch)
-    {
-        if (batch.Ops.Count < BatchSize)
-        {
-            return batch;
-        }
-
-        await _context.Journal.AppendAsync(batch, CancellationToken.None).ConfigureAwait(false);
-        return new JournalEntry();
     }
 
     /// <summary>The status of a UFS path, or null when nothing is there.</summary>

@@ -1,7 +1,6 @@
 using Alluxio.Errors;
-using Alluxio.Paths;
 
-namespace Alluxio.Master.Operations;
+namespace Alluxio.Paths;
 
 /// <summary>Turns the path text a caller sends into a namespace path, refusing what cannot name one.</summary>
 public static class NamespacePaths

@@ -2,7 +2,7 @@ using System.Buffers;
 using Alluxio.Grpc.Journal;
 using Google.Protobuf;
 
-namespace Alluxio.Master.Journal;
+namespace Alluxio.Journal;
 
 /// <summary>Reads length-delimited journal entries (a checkpoint's format) one at a time from a stream.</summary>
 public sealed class DelimitedEntryReader(Stream source)
