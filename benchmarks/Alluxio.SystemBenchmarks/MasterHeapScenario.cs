@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alluxio.Grpc;
 using Alluxio.Grpc.Journal;
+using Alluxio.Ids;
 using Alluxio.Master.Inodes;
 using Alluxio.Master.Journal;
 using Alluxio.UnderFs;

@@ -1,4 +1,5 @@
 using Alluxio.Errors;
+using Alluxio.Ids;
 using Alluxio.Grpc;
 using Alluxio.Master.Inodes;
 using Alluxio.Master.Operations;

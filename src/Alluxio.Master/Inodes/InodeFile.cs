@@ -1,3 +1,5 @@
+using Alluxio.Ids;
+
 namespace Alluxio.Master.Inodes;
 
 public sealed class InodeFile : Inode

@@ -1,4 +1,5 @@
 using Alluxio.Errors;
+using Alluxio.Ids;
 using Alluxio.Master.Mounts;
 using Alluxio.Paths;
 

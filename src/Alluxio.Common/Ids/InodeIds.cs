@@ -1,4 +1,4 @@
-namespace Alluxio.Master.Inodes;
+namespace Alluxio.Ids;
 
 /// <summary>
 /// Alluxio's ids: an inode id is a container id followed by 24 one-bits, and block <c>i</c> of a file is the same
@@ -20,4 +20,7 @@ public static class InodeIds
 
     /// <summary>The file a block belongs to.</summary>
     public static long FileIdOfBlock(long blockId) => ForContainer(ContainerOf(blockId));
+
+    /// <summary>The position of a block in its file.</summary>
+    public static long BlockIndex(long blockId) => blockId & MaxSequenceNumber;
 }
