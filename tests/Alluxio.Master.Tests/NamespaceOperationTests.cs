@@ -1,7 +1,6 @@
 using Alluxio.Errors;
-using Alluxio.Ids;
 using Alluxio.Grpc;
-using Alluxio.Master.Inodes;
+using Alluxio.Ids;
 using Alluxio.Master.Operations;
 using Alluxio.Paths;
 
