@@ -34,7 +34,7 @@ internal sealed class MasterRpcScenario : IScenario
             await Parallel.ForEachAsync(Enumerable.Range(0, Files), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
             {
                 var path = $"/status/f{i}";
-                await clients[i % Channels].CreateFileAsync(path, cache, ct);
+                await clients[i % Channels].CreateFileMetadataAsync(path, cache, ct);
                 await clients[i % Channels].CompleteFileAsync(path, new CompleteFileOptions(), ct);
             });
 
@@ -51,7 +51,7 @@ internal sealed class MasterRpcScenario : IScenario
             var creates = await MeasureAsync(concurrency, duration, async (worker, n, ct) =>
             {
                 var path = $"/create/w{worker}/f{n}";
-                await clients[worker % Channels].CreateFileAsync(path, cache, ct);
+                await clients[worker % Channels].CreateFileMetadataAsync(path, cache, ct);
                 await clients[worker % Channels].CompleteFileAsync(path, new CompleteFileOptions(), ct);
             }, cancellationToken);
 

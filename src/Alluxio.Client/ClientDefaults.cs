@@ -15,10 +15,13 @@ public sealed class ClientDefaults
         ArgumentNullException.ThrowIfNull(configuration);
         SyncIntervalMs = ToSyncIntervalMs(configuration.GetDuration(PropertyKeys.UserFileMetadataSyncInterval));
         LoadMetadataType = ToLoadMetadataType(configuration.GetEnum(PropertyKeys.UserFileMetadataLoadType));
-        WriteType = Enum.Parse<WritePType>(configuration.GetEnum(PropertyKeys.UserFileWriteTypeDefault).Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+        WriteType = ToWriteType(configuration.GetEnum(PropertyKeys.UserFileWriteTypeDefault));
         BlockSizeBytes = configuration.GetBytes(PropertyKeys.UserBlockSizeBytesDefault);
         ReplicationDurable = configuration.GetInt(PropertyKeys.UserFileReplicationDurable);
+        ReadType = ToReadType(configuration.GetEnum(PropertyKeys.UserFileReadTypeDefault));
     }
+
+    public Options.ReadType ReadType { get; }
 
     /// <summary>-1 never syncs, 0 syncs on every call, else the most milliseconds metadata may be old.</summary>
     public long SyncIntervalMs { get; }
@@ -34,6 +37,22 @@ public sealed class ClientDefaults
     /// <summary>A sync interval in the wire's milliseconds: any negative duration is -1 (never).</summary>
     public static long ToSyncIntervalMs(TimeSpan interval) =>
         interval < TimeSpan.Zero ? -1 : (long)interval.TotalMilliseconds;
+
+    /// <summary>NO_CACHE, CACHE or CACHE_PROMOTE, in any case.</summary>
+    public static Options.ReadType ToReadType(string value) =>
+        value.ToUpperInvariant() switch
+        {
+            "NO_CACHE" => Options.ReadType.NoCache,
+            "CACHE" => Options.ReadType.Cache,
+            "CACHE_PROMOTE" => Options.ReadType.CachePromote,
+            _ => throw new ArgumentException($"'{value}' is not a read type; use NO_CACHE, CACHE or CACHE_PROMOTE.", nameof(value)),
+        };
+
+    /// <summary>MUST_CACHE, CACHE_THROUGH, THROUGH or ASYNC_THROUGH (TRY_CACHE and NONE too), in any case.</summary>
+    public static WritePType ToWriteType(string value) =>
+        Enum.TryParse<WritePType>(value.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var type) && type != WritePType.Unspecified
+            ? type
+            : throw new ArgumentException($"'{value}' is not a write type; use MUST_CACHE, CACHE_THROUGH, THROUGH or ASYNC_THROUGH.", nameof(value));
 
     /// <summary>ONCE, NEVER or ALWAYS, in any case.</summary>
     public static LoadMetadataPType ToLoadMetadataType(string value) =>

@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
+using Alluxio.Client.Data;
 using Alluxio.Client.Options;
 using Alluxio.Client.Rpc;
 using Alluxio.Configuration;
 using Alluxio.Grpc;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,16 +33,20 @@ namespace Alluxio.Client;
 /// </para>
 /// <para>Failures are <see cref="Alluxio.Errors.AlluxioException"/>s with the master's error type and message.</para>
 /// </remarks>
-public sealed class FileSystem : IAsyncDisposable, IDisposable
+public sealed partial class FileSystem : IAsyncDisposable, IDisposable
 {
     private readonly MasterClient _master;
     private readonly ClientDefaults _defaults;
+    private readonly DataClient _data;
+    private readonly BlockReaderFactory _readers;
 
-    private FileSystem(AlluxioConfiguration configuration, MasterClient master)
+    private FileSystem(AlluxioConfiguration configuration, MasterClient master, DataClient data, string? user)
     {
         Configuration = configuration;
         _master = master;
         _defaults = new ClientDefaults(configuration);
+        _data = data;
+        _readers = new BlockReaderFactory(data, user ?? "");
     }
 
     /// <summary>The configuration calls take their defaults from.</summary>
@@ -58,9 +64,11 @@ public sealed class FileSystem : IAsyncDisposable, IDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         var callTimeout = configuration.GetDuration(PropertyKeys.UserMasterPollingTimeout);
         var channels = new MasterChannels(MasterAddresses.From(configuration), callTimeout, loggerFactory);
-        var master = new MasterClient(
-            channels, RetrySchedule.From(configuration), callTimeout, LoginUser(configuration), timeProvider ?? TimeProvider.System, loggerFactory);
-        return new FileSystem(configuration, master);
+        var user = LoginUser(configuration);
+        var time = timeProvider ?? TimeProvider.System;
+        var master = new MasterClient(channels, RetrySchedule.From(configuration), callTimeout, user, time, loggerFactory);
+        var headers = user is null ? null : new Metadata { { MasterClient.UserHeader, user } };
+        return new FileSystem(configuration, master, new DataClient(configuration, master, headers, time, loggerFactory), user);
     }
 
     public async Task<UriStatus> GetStatusAsync(string path, GetStatusOptions? options = null, CancellationToken cancellationToken = default)
@@ -167,8 +175,11 @@ public sealed class FileSystem : IAsyncDisposable, IDisposable
         return new UriStatus(response.FileInfo);
     }
 
-    /// <summary>Creates a file's metadata; it is incomplete until <see cref="CompleteFileAsync"/>.</summary>
-    public async Task<UriStatus> CreateFileAsync(string path, CreateFileOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a file's metadata only; it is incomplete until <see cref="CompleteFileAsync"/>. Writers use
+    /// <see cref="CreateFileAsync"/>, which streams the data and completes the file on close.
+    /// </summary>
+    public async Task<UriStatus> CreateFileMetadataAsync(string path, CreateFileOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= CreateFileOptions.Default;
         var wire = new CreateFilePOptions
@@ -189,7 +200,7 @@ public sealed class FileSystem : IAsyncDisposable, IDisposable
 
         var request = new CreateFilePRequest { Path = AlluxioPath.Resolve(path), Options = wire };
         var response = await _master.CallAsync(
-            nameof(CreateFileAsync), retryable: true, (c, o) => Fs(c).CreateFileAsync(request, o), cancellationToken).ConfigureAwait(false);
+            nameof(CreateFileMetadataAsync), retryable: true, (c, o) => Fs(c).CreateFileAsync(request, o), cancellationToken).ConfigureAwait(false);
         return new UriStatus(response.FileInfo);
     }
 
@@ -364,11 +375,15 @@ public sealed class FileSystem : IAsyncDisposable, IDisposable
         return response.MasterHostname;
     }
 
-    public void Dispose() => _master.Dispose();
+    public void Dispose()
+    {
+        _data.Dispose();
+        _master.Dispose();
+    }
 
     public ValueTask DisposeAsync()
     {
-        _master.Dispose();
+        Dispose();
         return ValueTask.CompletedTask;
     }
 

@@ -102,7 +102,7 @@ public sealed class CrashTests
                 var steps = new List<(Func<Task> Call, Action<NamespaceModel> Apply, string? Mount)>
                 {
                     (() => fileSystem.CreateDirectoryAsync(d, directory, Token), m => m.AddDirectory(d), null),
-                    (() => fileSystem.CreateFileAsync(d + "/f", new CreateFileOptions { WriteType = WritePType.CacheThrough }, Token), m => m.AddFile(d + "/f", completed: false), null),
+                    (() => fileSystem.CreateFileMetadataAsync(d + "/f", new CreateFileOptions { WriteType = WritePType.CacheThrough }, Token), m => m.AddFile(d + "/f", completed: false), null),
                     (() => fileSystem.CompleteFileAsync(d + "/f", new CompleteFileOptions(), Token), m => m.AddFile(d + "/f", completed: true), null),
                     (() => fileSystem.RenameAsync(d, e, Token), m => m.Rename(d, e), null),
                 };

@@ -4,15 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace Alluxio.Client.Rpc;
 
 /// <summary>
-/// One gRPC channel per master address, opened on first use and reused by every call after it: plain HTTP/2 (h2c)
-/// over pooled sockets with keep-alive pings, so a master that vanishes is noticed and a new connection is made
-/// when it is back.
+/// One gRPC channel per master address, opened on first use and reused by every call after it.
 /// </summary>
 internal sealed class MasterChannels : IDisposable
 {
-    /// <summary>The largest answer accepted, as Alluxio's alluxio.user.network.rpc.max.inbound.message.size (100MB).</summary>
-    private const int MaxReceiveMessageSize = 100 * 1024 * 1024;
-
     private readonly GrpcChannel?[] _channels;
     private readonly TimeSpan _connectTimeout;
     private readonly ILoggerFactory _loggerFactory;
@@ -45,22 +40,7 @@ internal sealed class MasterChannels : IDisposable
                 return channel;
             }
 
-            var handler = new SocketsHttpHandler
-            {
-                ConnectTimeout = _connectTimeout,
-                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-                KeepAlivePingDelay = TimeSpan.FromSeconds(30),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
-                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
-                EnableMultipleHttp2Connections = true,
-            };
-            channel = GrpcChannel.ForAddress($"http://{Addresses[index]}", new GrpcChannelOptions
-            {
-                HttpHandler = handler,
-                DisposeHttpClient = true,
-                LoggerFactory = _loggerFactory,
-                MaxReceiveMessageSize = MaxReceiveMessageSize,
-            });
+            channel = GrpcChannels.Create(Addresses[index], _connectTimeout, _loggerFactory);
             _channels[index] = channel;
             Log.ChannelOpened(_logger, Addresses[index]);
             return channel;

@@ -72,9 +72,13 @@ internal sealed class MasterClient : IDisposable
     /// <summary>The master the next call goes to, host:port.</summary>
     public string CurrentTarget => _channels.Addresses[Volatile.Read(ref _current)];
 
-    /// <summary>Makes a unary call with a deadline, retried when <paramref name="retryable"/> and the master is unavailable.</summary>
+    /// <summary>
+    /// Makes a unary call, retried when <paramref name="retryable"/> and the master is unavailable. Each attempt has
+    /// the call timeout as its deadline unless <paramref name="withDeadline"/> is false (calls that wait for work
+    /// to finish, bounded by the caller's token).
+    /// </summary>
     public Task<TResponse> CallAsync<TResponse>(
-        string method, bool retryable, Func<GrpcChannel, CallOptions, AsyncUnaryCall<TResponse>> call, CancellationToken cancellationToken)
+        string method, bool retryable, Func<GrpcChannel, CallOptions, AsyncUnaryCall<TResponse>> call, CancellationToken cancellationToken, bool withDeadline = true)
     {
         ArgumentNullException.ThrowIfNull(call);
         return ExecuteAsync(
@@ -82,7 +86,7 @@ internal sealed class MasterClient : IDisposable
             retryable,
             async (channel, token) =>
             {
-                using var pending = call(channel, Options(withDeadline: true, token));
+                using var pending = call(channel, Options(withDeadline, token));
                 return await pending.ResponseAsync.ConfigureAwait(false);
             },
             cancellationToken);

@@ -77,4 +77,29 @@ public static partial class PropertyKeys
         "alluxio.user.date.format.pattern", "MM-dd-yyyy HH:mm:ss:SSS",
         "How the shell prints dates (ls), in Java's SimpleDateFormat notation.",
         PropertyScope.Client));
+
+    public static readonly PropertyKey UserNetworkWriterChunkSizeBytes = Define(new(
+        "alluxio.user.network.writer.chunk.size.bytes", "1MB",
+        "The size of one chunk of a streamed block or file write.",
+        PropertyScope.Client, PropertyType.DataSize));
+
+    public static readonly PropertyKey UserHostname = Define(new(
+        "alluxio.user.hostname", "",
+        "The host name this client runs on, to find local workers; the machine's host name when empty.",
+        PropertyScope.Client));
+
+    public static readonly PropertyKey UserWorkerListRefreshInterval = Define(new(
+        "alluxio.user.worker.list.refresh.interval", "2min",
+        "How long a client keeps the list of live workers before asking the master again.",
+        PropertyScope.Client, PropertyType.Duration));
+
+    public static readonly PropertyKey UserStreamingDataReadTimeout = Define(new(
+        "alluxio.user.streaming.data.read.timeout", "3m",
+        "How long a block read waits for the next chunk from a worker before trying another source.",
+        PropertyScope.Client, PropertyType.Duration));
+
+    public static readonly PropertyKey UserUfsBlockReadConcurrencyMax = Define(new(
+        "alluxio.user.ufs.block.read.concurrency.max", "2147483647",
+        "At most this many readers of one block read it from the UFS at once, per worker.",
+        PropertyScope.Client, PropertyType.Integer));
 }

@@ -127,18 +127,5 @@ internal static class UfsInodes
     }
 
     /// <summary>The content hash inside a fingerprint, "" when it has none.</summary>
-    public static string ContentHashOf(string fingerprint)
-    {
-        const string Tag = "CONTENT_HASH|";
-        var start = fingerprint.IndexOf(Tag, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return "";
-        }
-
-        start += Tag.Length;
-        var end = fingerprint.IndexOf(' ', start);
-        var hash = end < 0 ? fingerprint[start..] : fingerprint[start..end];
-        return hash == "_" ? "" : hash;
-    }
+    public static string ContentHashOf(string fingerprint) => Fingerprints.FingerprintFields.ContentHash(fingerprint);
 }

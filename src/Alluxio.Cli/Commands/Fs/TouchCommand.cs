@@ -15,8 +15,8 @@ internal static class TouchCommand
             var args = parseResult.Args(paths);
             FsVerb.RequireExactly("touch", args, 1);
             var path = AlluxioPath.Resolve(args[0]);
-            await context.FileSystem.CreateFileAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await context.FileSystem.CompleteFileAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var file = await context.FileSystem.CreateFileAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await file.DisposeAsync().ConfigureAwait(false);
             context.Out.WriteLine($"{path} has been created");
             return ExitCodes.Success;
         });

@@ -1,0 +1,99 @@
+using Alluxio.Grpc;
+using Grpc.Core;
+using Microsoft.Win32.SafeHandles;
+
+namespace Alluxio.Client.Data;
+
+/// <summary>
+/// Short-circuit read: the block's file on this machine, opened directly. The worker keeps the block from eviction
+/// for as long as the lease stream is open, which is the life of this reader.
+/// </summary>
+internal sealed class LocalBlockReader : IBlockReader
+{
+    private readonly AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> _lease;
+    private readonly SafeFileHandle _file;
+    private readonly long _end;
+    private long _position;
+
+    private LocalBlockReader(
+        AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> lease, SafeFileHandle file, long offset, long length, long workerId)
+    {
+        _lease = lease;
+        _file = file;
+        _position = offset;
+        _end = offset + length;
+        WorkerId = workerId;
+    }
+
+    public long WorkerId { get; }
+
+    /// <summary>Leases the block from its worker and opens its file at <paramref name="offset"/>.</summary>
+    public static async Task<LocalBlockReader> OpenAsync(
+        BlockWorker.BlockWorkerClient client, long blockId, bool promote, long offset, long length, long workerId, Metadata? headers, CancellationToken cancellationToken)
+    {
+        var lease = client.OpenLocalBlock(headers, cancellationToken: CancellationToken.None);
+        try
+        {
+            await lease.RequestStream.WriteAsync(new OpenLocalBlockRequest { BlockId = blockId, Promote = promote }, cancellationToken).ConfigureAwait(false);
+            if (!await lease.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+            {
+                throw new RpcException(new Status(StatusCode.Unavailable, $"The worker ended the lease of block {blockId} without a path."));
+            }
+
+            var file = File.OpenHandle(lease.ResponseStream.Current.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return new LocalBlockReader(lease, file, offset, length, workerId);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    public int Read(Span<byte> buffer)
+    {
+        var count = (int)Math.Min(buffer.Length, _end - _position);
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        var read = RandomAccess.Read(_file, buffer[..count], _position);
+        _position += read;
+        return read > 0 ? read : throw Truncated();
+    }
+
+    public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var count = (int)Math.Min(buffer.Length, _end - _position);
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        var read = await RandomAccess.ReadAsync(_file, buffer[..count], _position, cancellationToken).ConfigureAwait(false);
+        _position += read;
+        return read > 0 ? read : throw Truncated();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _file.Dispose();
+        try
+        {
+            await _lease.RequestStream.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (RpcException)
+        {
+            // The worker is gone; so is the lease.
+        }
+        catch (InvalidOperationException)
+        {
+            // The call already ended.
+        }
+
+        _lease.Dispose();
+    }
+
+    private IOException Truncated() => new($"The local block file ended at byte {_position}, before the block's end at {_end}.");
+}
