@@ -7,10 +7,10 @@ set -euo pipefail
 
 USAGE="Usage: alluxio-start.sh [-hNa] ACTION [MOPT]
 Where ACTION is one of:
-  all [MOPT]     Start all processes on this host (today: the master).
-  local [MOPT]   Start all processes locally (today: the master).
+  all [MOPT]     Start all processes on this host: the master, then the worker.
+  local [MOPT]   Start all processes locally: the master, then the worker.
   master         Start the local master on this host.
-  worker [MOPT]  Start a worker on this host (not available yet).
+  worker [MOPT]  Start a worker on this host.
   proxy          Start the proxy on this host (not available yet).
 
 MOPT (Mount Option) is one of:
@@ -32,61 +32,65 @@ usage_error() {
   exit 1
 }
 
-# start_master: launches the master detached from this terminal, with its output in master.out and its pid in
-# master.pid, then waits until its web server answers (unless -a).
-start_master() {
-  local pid
-  if pid="$(alluxio_running_pid master)"; then
-    echo "Error: a master is running already on this host (pid $pid, see $PID_DIR/master.pid); stop it first with bin/alluxio-stop.sh master." >&2
+# start_process NAME: launches the NAME server (master or worker) detached from this terminal, with its output in
+# NAME.out and its pid in NAME.pid, then waits until it serves (unless -a): the master when its web server answers,
+# a worker when its web server says it has registered with the master.
+start_process() {
+  local name="$1" pid
+  if pid="$(alluxio_running_pid "$name")"; then
+    echo "Error: a $name is running already on this host (pid $pid, see $PID_DIR/$name.pid); stop it first with bin/alluxio-stop.sh $name." >&2
     return 1
   fi
 
   mkdir -p "$LOGS_DIR" "$PID_DIR"
-  local host out="$LOGS_DIR/master.out"
+  local host out="$LOGS_DIR/$name.out"
   host="$(alluxio_host)"
-  echo "Starting master @ ${host}. Logging to ${LOGS_DIR}"
-  # A new session (setsid) and no terminal on any stream: closing the terminal does not end the master. The
-  # background subshell is never a process group leader, so setsid does not fork and $! is the master's pid.
+  echo "Starting $name @ ${host}. Logging to ${LOGS_DIR}"
+  # A new session (setsid) and no terminal on any stream: closing the terminal does not end the process. The
+  # background subshell is never a process group leader, so setsid does not fork and $! is the server's pid.
   local detach=(setsid)
   command -v setsid >/dev/null 2>&1 || detach=(nohup)
-  "${detach[@]}" "$ALLUXIO_ROOT/build/Alluxio.Server/alluxio-server" master "-Dalluxio.logs.dir=$LOGS_DIR" \
+  "${detach[@]}" "$ALLUXIO_ROOT/build/Alluxio.Server/alluxio-server" "$name" "-Dalluxio.logs.dir=$LOGS_DIR" \
     </dev/null >"$out" 2>&1 &
   pid=$!
-  echo "$pid" >"$PID_DIR/master.pid"
+  echo "$pid" >"$PID_DIR/$name.pid"
   [[ "$wait_for_serving" == "true" ]] || return 0
 
-  local web_host web_port
-  web_host="$(alluxio_conf alluxio.master.hostname || echo localhost)"
-  web_port="$(alluxio_conf alluxio.master.web.port || echo 19999)"
-  local url="http://${web_host}:${web_port}/api/v1/master/info"
+  local url ready service
+  case "$name" in
+    master)
+      url="http://$(alluxio_conf alluxio.master.hostname || echo localhost):$(alluxio_conf alluxio.master.web.port || echo 19999)/api/v1/master/info"
+      ready='"'
+      service="master service"
+      ;;
+    worker)
+      url="http://localhost:$(alluxio_conf alluxio.worker.web.port || echo 30000)/api/v1/worker/info"
+      ready='"registered":true'
+      service="worker service"
+      ;;
+  esac
   local timeout="${ALLUXIO_START_TIMEOUT:-60}"
-  local deadline=$((SECONDS + timeout))
+  local deadline=$((SECONDS + timeout)) body
   while :; do
     if ! alluxio_alive "$pid"; then
       local code=0
       wait "$pid" 2>/dev/null || code=$?
-      rm -f "$PID_DIR/master.pid"
-      echo "--- [ FAILED ] The master @ ${host} is not serving requests: it exited with code ${code}."
-      alluxio_print_log_tails master
+      rm -f "$PID_DIR/$name.pid"
+      echo "--- [ FAILED ] The $name @ ${host} is not serving requests: it exited with code ${code}."
+      alluxio_print_log_tails "$name"
       return 1
     fi
-    if curl --silent --fail --output /dev/null --max-time 2 "$url" 2>/dev/null; then
-      echo "--- [ OK ] The master service @ ${host} is in a healthy state."
+    if body="$(curl --silent --fail --max-time 2 "$url" 2>/dev/null)" && [[ "$body" == *"$ready"* ]]; then
+      echo "--- [ OK ] The ${service} @ ${host} is in a healthy state."
       return 0
     fi
     if ((SECONDS >= deadline)); then
-      echo "--- [ FAILED ] The master @ ${host} did not answer ${url} within ${timeout} seconds; it is still running (pid ${pid}): bin/alluxio-stop.sh master stops it, ALLUXIO_START_TIMEOUT waits longer."
-      alluxio_print_log_tails master
+      echo "--- [ FAILED ] The $name @ ${host} did not get ready (${url}) within ${timeout} seconds; it is still running (pid ${pid}): bin/alluxio-stop.sh $name stops it, ALLUXIO_START_TIMEOUT waits longer."
+      alluxio_print_log_tails "$name"
       return 1
     fi
     sleep 0.2
   done
-}
-
-# not_available NAME: the processes this build does not have yet.
-not_available() {
-  echo "Error: the $1 process is not available yet; this build runs the master only." >&2
-  exit 1
 }
 
 stop_first=true
@@ -124,24 +128,31 @@ case "$action" in
 esac
 [[ $# -eq 0 ]] || usage_error "Error: unexpected argument: $1"
 
-case "$action" in
-  worker | proxy) not_available "$action" ;;
-esac
+if [[ "$action" == "proxy" ]]; then
+  echo "Error: the proxy process is not available yet; this build runs the master and workers." >&2
+  exit 1
+fi
 
 # Build whatever is missing before anything starts, so that a first start does not time out while compiling.
 alluxio_ensure_built Alluxio.Cli
 alluxio_ensure_built Alluxio.Server
 alluxio_read_conf
 
-if [[ "$stop_first" == "true" && "$action" != "master" ]]; then
+if [[ "$stop_first" == "true" && "$action" != "master" && "$action" != "worker" ]]; then
   "$ALLUXIO_ROOT/bin/alluxio-stop.sh" local
 fi
 
-# Every process this build has; workers and proxies join ALLUXIO_SERVER_PROCESSES when they exist.
+case "$action" in
+  master | worker) processes=("$action") ;;
+  *) processes=("${ALLUXIO_SERVER_PROCESSES[@]}") ;;
+esac
+
+# In order, each ready before the next starts: a worker registers with a master that serves already.
 status=0
-for process in "${ALLUXIO_SERVER_PROCESSES[@]}"; do
-  case "$process" in
-    master) start_master || status=1 ;;
-  esac
+for process in "${processes[@]}"; do
+  if ! start_process "$process"; then
+    status=1
+    break
+  fi
 done
 exit "$status"

@@ -10,7 +10,7 @@ Where ACTION is one of:
   all       Stop all processes on this host.
   local     Stop all processes locally.
   master    Stop the local master.
-  worker    Stop the local worker (not available yet).
+  worker    Stop the local worker.
   proxy     Stop the local proxy (not available yet).
 
 -s  processes won't be forcibly killed even if operation is timeout.
@@ -46,18 +46,16 @@ done
 shift $((OPTIND - 1))
 [[ $# -eq 0 ]] || usage_error "Error: unexpected argument: $1"
 
-case "$action" in
-  worker | proxy)
-    echo "Error: the $action process is not available yet; this build runs the master only." >&2
-    exit 1
-    ;;
-esac
+if [[ "$action" == "proxy" ]]; then
+  echo "Error: the proxy process is not available yet; this build runs the master and workers." >&2
+  exit 1
+fi
 
 alluxio_ensure_built Alluxio.Cli
 alluxio_read_conf
 
 case "$action" in
-  master) processes=(master) ;;
+  master | worker) processes=("$action") ;;
   *)
     # In the reverse of the start order, as Alluxio stops the proxy and workers before the master.
     processes=()

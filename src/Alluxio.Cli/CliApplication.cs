@@ -10,7 +10,7 @@ namespace Alluxio.Cli;
 internal static class CliApplication
 {
     /// <summary>Commands after which -Dkey=value may stand again, as in Alluxio.</summary>
-    private static readonly string[] s_groupCommands = ["fs", "fsadmin"];
+    private static readonly string[] s_groupCommands = ["fs", "fsadmin", "runTests", "runTest"];
 
     public static int Run(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment)
     {
@@ -63,6 +63,11 @@ internal static class CliApplication
         root.Subcommands.Add(FormatCommand.Create(context));
         root.Subcommands.Add(ReadJournalCommand.Create(context));
         root.Subcommands.Add(FsadminCommand.Create(context));
+        foreach (var runTests in RunTestsCommand.Create(context, configuration => Client.FileSystem.Create(configuration)))
+        {
+            root.Subcommands.Add(runTests);
+        }
+
         root.Subcommands.Add(new Command(FileSystemShell.Name, "Run a file system command (ls, stat, mkdir, mount, ...); 'alluxio fs' lists them.")
         {
             TreatUnmatchedTokensAsErrors = false,

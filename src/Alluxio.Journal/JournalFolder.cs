@@ -65,6 +65,21 @@ public static class JournalFolder
         }
     }
 
+    /// <summary>
+    /// Fails when a running master or tool holds the journal in <paramref name="folder"/>, so that a format can refuse
+    /// before it touches anything else (the workers' storage).
+    /// </summary>
+    /// <exception cref="JournalException">The journal is in use.</exception>
+    public static void ThrowIfInUse(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var full = Path.GetFullPath(folder);
+        if (Directory.Exists(full))
+        {
+            Lock(full).Dispose();
+        }
+    }
+
     /// <summary>True when <paramref name="folder"/> is missing or holds nothing: a first start formats it.</summary>
     public static bool IsMissingOrEmpty(string folder)
     {

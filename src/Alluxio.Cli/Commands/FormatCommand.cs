@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
 using Alluxio.Configuration;
+using Alluxio.IO;
 using Alluxio.Journal;
+using Alluxio.Worker.BlockStore;
 
 namespace Alluxio.Cli.Commands;
 
@@ -61,22 +63,50 @@ internal static class FormatCommand
                 return ExitCodes.Success;
             }
 
-            // Worker storage is formatted here first once workers exist: as Alluxio's formatWorker, each folder of
-            // alluxio.worker.tieredstore.level{n}.dirs.path gets its alluxio.worker.data.folder deleted and created
-            // again (alluxio.worker.data.folder.permissions, sticky bit).
-            context.Out.WriteLine($"Formatting Alluxio Master @ {HostName()}");
             var journal = Path.GetFullPath(configuration.Get(PropertyKeys.MasterJournalFolder));
+            JournalFolder.ThrowIfInUse(journal);
+
+            // Workers first, as Alluxio's format does: each tier folder's alluxio.worker.data.folder is deleted and made
+            // again, empty. Only the worker's own subfolder goes, never the tier folder itself (/dev/shm).
+            context.Out.WriteLine($"Formatting Alluxio Worker @ {HostName()}");
+            context.Out.WriteLine($"Formatting worker data folder: {configuration.Get(PropertyKeys.WorkerDataFolder)}");
+            foreach (var tier in TieredStoreOptions.FromConfiguration(configuration).Tiers)
+            {
+                foreach (var dir in tier.Dirs)
+                {
+                    context.Out.WriteLine($"Formatting Data path for tier {tier.Ordinal}:{dir.DataPath}");
+                    FormatWorkerFolder(dir.DataPath, configuration.Get(PropertyKeys.WorkerDataFolderPermissions));
+                }
+            }
+
+            context.Out.WriteLine("Formatting complete");
+            context.Out.WriteLine($"Formatting Alluxio Master @ {HostName()}");
             context.Out.WriteLine($"Formatting master journal: {journal}");
             JournalFolder.Format(journal);
             context.Out.WriteLine("Formatting complete");
             return ExitCodes.Success;
         }
-        catch (Exception e) when (e is JournalException or ConfigurationException)
+        catch (Exception e) when (e is JournalException or ConfigurationException or IOException or UnauthorizedAccessException or FormatException)
         {
             var secrets = new KnownSecrets();
             secrets.AddFrom(configuration);
             context.Error.WriteLine($"Error: {secrets.Scrub(e.Message)}");
             return ExitCodes.Error;
+        }
+    }
+
+    /// <summary>Deletes and recreates a worker's data folder with the configured permissions and the sticky bit.</summary>
+    private static void FormatWorkerFolder(string dataPath, string permissions)
+    {
+        if (Directory.Exists(dataPath))
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+
+        Directory.CreateDirectory(dataPath);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dataPath, UnixModes.Parse(permissions) | UnixFileMode.StickyBit);
         }
     }
 
