@@ -140,7 +140,7 @@ public sealed class StartStopScriptTests : IAsyncDisposable
         var stop = await _host.RunAsync("alluxio-stop.sh", "local");
 
         ScriptedHost.AssertSucceeded(stop);
-        Assert.Equal(2, stop.OutLines.Count);
+        Assert.Equal(2, stop.OutLines.Length);
         Assert.All(stop.OutLines, l => Assert.Matches(@"^Killed 0 process\(es\) on \S+$", l));
         Assert.Empty(stop.Error);
     }
