@@ -4,8 +4,9 @@ using Alluxio.Testing;
 namespace Alluxio.Server.Tests;
 
 /// <summary>
-/// A configuration folder for bin/alluxio-start.sh and friends: free ports, a private work folder (journal, logs,
-/// pid file) and a fake secret in alluxio-site.properties. Dispose stops whatever the scripts started.
+/// A configuration folder for bin/alluxio-start.sh and friends: free ports for the master and the worker, a private
+/// work folder (journal, logs, pid files, the root UFS), a private worker storage folder and a fake secret in
+/// alluxio-site.properties, after any properties the test adds. Dispose stops whatever the scripts started.
 /// </summary>
 internal sealed class ScriptedHost : IAsyncDisposable
 {
@@ -13,20 +14,25 @@ internal sealed class ScriptedHost : IAsyncDisposable
 
     private readonly TempDirectory _root = new();
 
-    public ScriptedHost()
+    public ScriptedHost(string siteProperties = "")
     {
-        var ports = FreePorts.Pick(3);
-        (RpcPort, WebPort) = (ports[0], ports[1]);
+        var ports = FreePorts.Pick(5);
+        (RpcPort, WebPort, WorkerRpcPort, WorkerWebPort) = (ports[0], ports[1], ports[3], ports[4]);
         Directory.CreateDirectory(ConfDirectory);
         File.WriteAllText(
             Path.Combine(ConfDirectory, "alluxio-site.properties"),
             string.Join(
                 '\n',
+                siteProperties,
                 $"alluxio.work.dir={WorkDirectory}",
-                $"alluxio.master.rpc.port={RpcPort.ToString(CultureInfo.InvariantCulture)}",
-                $"alluxio.master.web.port={WebPort.ToString(CultureInfo.InvariantCulture)}",
-                $"alluxio.master.embedded.journal.port={ports[2].ToString(CultureInfo.InvariantCulture)}",
-                $"fs.kodo.secretkey={FakeSecret}",
+                $"alluxio.master.rpc.port={Text(RpcPort)}",
+                $"alluxio.master.web.port={Text(WebPort)}",
+                $"alluxio.master.embedded.journal.port={Text(ports[2])}",
+                $"alluxio.worker.rpc.port={Text(WorkerRpcPort)}",
+                $"alluxio.worker.web.port={Text(WorkerWebPort)}",
+                $"alluxio.worker.tieredstore.level0.dirs.path={WorkerStorageDirectory}",
+                "alluxio.worker.ramdisk.size=256MB",
+                siteProperties.Contains("fs.kodo.secretkey", StringComparison.Ordinal) ? "" : $"fs.kodo.secretkey={FakeSecret}",
                 ""));
     }
 
@@ -36,11 +42,20 @@ internal sealed class ScriptedHost : IAsyncDisposable
 
     public string LogsDirectory => Path.Combine(WorkDirectory, "logs");
 
+    /// <summary>The worker's tier folder (a tmpfs in production; any folder serves a test).</summary>
+    public string WorkerStorageDirectory => Path.Combine(_root.Path, "ramdisk");
+
     public string PidFile => Path.Combine(LogsDirectory, "master.pid");
+
+    public string WorkerPidFile => Path.Combine(LogsDirectory, "worker.pid");
 
     public int RpcPort { get; }
 
     public int WebPort { get; }
+
+    public int WorkerRpcPort { get; }
+
+    public int WorkerWebPort { get; }
 
     public Uri WebUri => new($"http://localhost:{WebPort.ToString(CultureInfo.InvariantCulture)}/");
 
@@ -72,9 +87,11 @@ internal sealed class ScriptedHost : IAsyncDisposable
 
     public int ReadPid() => int.Parse(File.ReadAllText(PidFile).Trim(), CultureInfo.InvariantCulture);
 
+    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
+
     public async ValueTask DisposeAsync()
     {
-        if (File.Exists(PidFile))
+        if (File.Exists(PidFile) || File.Exists(WorkerPidFile))
         {
             await ProcessRun.RunAsync(
                 Path.Combine(RepositoryRoot.Path, "bin", "alluxio-stop.sh"),
