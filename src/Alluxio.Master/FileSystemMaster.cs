@@ -1,6 +1,8 @@
 using Alluxio.Configuration;
 using Alluxio.Grpc;
 using Alluxio.Journal;
+using Alluxio.Master.Block;
+using Alluxio.Master.Commands;
 using Alluxio.Master.Inodes;
 using Alluxio.Master.Journal;
 using Alluxio.Master.Locking;
@@ -15,8 +17,9 @@ using FileInfo = Alluxio.Grpc.FileInfo;
 namespace Alluxio.Master;
 
 /// <summary>
-/// The file system master: the namespace, its mounts and its sync with the UFS, kept durable by the journal.
-/// Each operation lives in its own class; this one wires them together and is what the gRPC service calls.
+/// The file system master: the namespace, its mounts and its sync with the UFS, kept durable by the journal, and the
+/// block master with the concerns that give workers their work. Each operation lives in its own class; this one
+/// wires them together and is what the gRPC services call.
 /// </summary>
 public sealed class FileSystemMaster : IAsyncDisposable
 {
@@ -27,6 +30,7 @@ public sealed class FileSystemMaster : IAsyncDisposable
     private readonly AttributeOperations _attributes;
     private readonly MountOperations _mounts;
     private readonly ConsistencyChecker _consistency;
+    private readonly LoadOperation _load;
 
     private FileSystemMaster(NamespaceContext context)
     {
@@ -40,11 +44,35 @@ public sealed class FileSystemMaster : IAsyncDisposable
         _mounts = new MountOperations(context, sync);
         _consistency = new ConsistencyChecker(context);
         TtlChecker = new TtlChecker(context, _delete, _attributes);
+        Persistence = new PersistenceScheduler(context);
+        Loads = new LoadScheduler(context);
+        _load = new LoadOperation(context, sync, Loads);
+        var loggers = context.LoggerFactory;
+        var workerTimeout = context.Configuration.GetDuration(Configuration.PropertyKeys.MasterWorkerTimeout);
+        Blocks = new BlockMaster(
+            context.Workers,
+            context.Tree,
+            context.Time,
+            workerTimeout,
+            [
+                new OrphanBlockCollector(context.Tree, context.Workers, loggers.CreateLogger<OrphanBlockCollector>()),
+                new FreeJobTracker(context, workerTimeout),
+                Persistence,
+                Loads,
+            ],
+            [Persistence, Loads],
+            loggers.CreateLogger<BlockMaster>());
     }
 
     public NamespaceContext Context { get; }
 
     public TtlChecker TtlChecker { get; }
+
+    public BlockMaster Blocks { get; }
+
+    public PersistenceScheduler Persistence { get; }
+
+    public LoadScheduler Loads { get; }
 
     /// <summary>
     /// Builds the master over a fresh in-memory tree; <paramref name="openJournal"/> gets the state machine the
@@ -62,17 +90,31 @@ public sealed class FileSystemMaster : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(ufsRegistry);
         var tree = new InodeTree(new HeapInodeStore());
         var recent = new RecentOperations();
-        var journal = openJournal(new NamespaceStateMachine(tree, recent));
+        var workers = new WorkerRegistry();
+        var journal = openJournal(new NamespaceStateMachine(tree, recent, workers));
         var context = new NamespaceContext(
-            configuration, tree, new PathLockManager(), journal, recent, new UfsManager(ufsRegistry, configuration, secrets), time, loggerFactory);
+            configuration, tree, new PathLockManager(), journal, recent, new UfsManager(ufsRegistry, configuration, secrets), time, loggerFactory, workers);
         return new FileSystemMaster(context);
     }
 
-    /// <summary>Replays the journal and makes the root mount match the configuration.</summary>
+    /// <summary>Replays the journal, makes the root mount match the configuration and takes up unfinished loads.</summary>
     public async Task StartAsync(string owner, CancellationToken cancellationToken)
     {
         await Context.Journal.StartAsync(cancellationToken).ConfigureAwait(false);
         await _mounts.InitializeRootAsync(owner, cancellationToken).ConfigureAwait(false);
+        await Loads.ResumeAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the block master's periodic work until cancelled: lost worker detection every
+    /// alluxio.master.lost.worker.detection.interval and persistence every alluxio.master.persistence.scheduler.interval.
+    /// </summary>
+    public Task RunBackgroundAsync(CancellationToken cancellationToken)
+    {
+        var configuration = Context.Configuration;
+        return Task.WhenAll(
+            Blocks.RunLostWorkerDetectionAsync(configuration.GetDuration(Configuration.PropertyKeys.MasterLostWorkerDetectionInterval), cancellationToken),
+            Persistence.RunAsync(configuration.GetDuration(Configuration.PropertyKeys.MasterPersistenceSchedulerInterval), cancellationToken));
     }
 
     /// <summary>The number of inodes, the root included.</summary>
@@ -125,6 +167,13 @@ public sealed class FileSystemMaster : IAsyncDisposable
 
     public Task FreeAsync(AlluxioUri path, FreePOptions options, CallContext call, CancellationToken cancellationToken) =>
         _attributes.FreeAsync(path, options, call, cancellationToken);
+
+    /// <summary>load: caches the blocks of the files at or below the path in workers, through a journaled job.</summary>
+    public Task<LoadPResponse> LoadAsync(AlluxioUri path, LoadPOptions options, CallContext call, CancellationToken cancellationToken) =>
+        _load.LoadAsync(path, options, call, cancellationToken);
+
+    /// <summary>A mount's UFS and its options unmasked, for workers only.</summary>
+    public GetUfsInfoPResponse GetUfsInfo(long mountId) => _mounts.GetUfsInfo(mountId);
 
     public Task ScheduleAsyncPersistenceAsync(AlluxioUri path, CallContext call, CancellationToken cancellationToken) =>
         RunOnceAsync(call, () => _attributes.ScheduleAsyncPersistenceAsync(path, call, cancellationToken));

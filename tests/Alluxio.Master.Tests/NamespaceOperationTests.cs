@@ -80,6 +80,21 @@ public sealed class NamespaceOperationTests
     }
 
     [Fact]
+    public async Task OverwritingAFileReplacesItWithANewOneInTheSameDirectory()
+    {
+        await using var ns = await NamespaceFixture.StartAsync();
+        var path = AlluxioUri.Parse("/dir/f");
+        var first = await ns.Master.CreateFileAsync(path, new CreateFilePOptions { Recursive = true, WriteType = WritePType.MustCache }, CallContext.Default, Token);
+        await ns.Master.CompleteFileAsync(path, new CompleteFilePOptions { UfsLength = 10 }, CallContext.Default, Token);
+
+        var second = await ns.Master.CreateFileAsync(path, new CreateFilePOptions { WriteType = WritePType.MustCache, Overwrite = true }, CallContext.Default, Token);
+
+        Assert.NotEqual(first.FileId, second.FileId);
+        Assert.False(second.Completed);
+        Assert.Equal(second.FileId, Assert.Single(await ns.ListAsync("/dir")).FileId);
+    }
+
+    [Fact]
     public async Task RenameMovesThePersistedPathInTheUfs()
     {
         await using var ns = await NamespaceFixture.StartAsync();

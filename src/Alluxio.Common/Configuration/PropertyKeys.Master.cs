@@ -142,6 +142,16 @@ public static partial class PropertyKeys
         "The medium types known cluster-wide, in tier order.",
         PropertyScope.All, PropertyType.List));
 
+    public static readonly PropertyKey MasterWorkerTimeout = Define(new(
+        "alluxio.master.worker.timeout", "5min",
+        "How long a worker may go without a heartbeat before the master declares it lost and drops its blocks.",
+        PropertyScope.Master, PropertyType.Duration));
+
+    public static readonly PropertyKey MasterLostWorkerDetectionInterval = Define(new(
+        "alluxio.master.lost.worker.detection.interval", "10sec",
+        "How often the master looks for workers that stopped sending heartbeats.",
+        PropertyScope.Master, PropertyType.Duration));
+
     public static readonly PropertyKey MasterTtlCheckerInterval = Define(new(
         "alluxio.master.ttl.checker.interval", "1hour",
         "How often the master looks for files and directories whose TTL has expired.",

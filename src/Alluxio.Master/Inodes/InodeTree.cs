@@ -1,5 +1,6 @@
 using Alluxio.Errors;
 using Alluxio.Ids;
+using Alluxio.Master.Jobs;
 using Alluxio.Master.Mounts;
 using Alluxio.Paths;
 
@@ -27,6 +28,12 @@ public sealed class InodeTree : IDisposable
 
     /// <summary>Ids of inodes with a TTL, for the TTL checker.</summary>
     internal HashSet<long> InodesWithTtl { get; } = [];
+
+    /// <summary>Ids of complete files waiting to be persisted (TO_BE_PERSISTED), for the persistence scheduler.</summary>
+    internal HashSet<long> FilesToPersist { get; } = [];
+
+    /// <summary>The free and load jobs not finished yet.</summary>
+    public JobTable Jobs { get; } = new();
 
     /// <summary>The root directory, or null before the first start created it.</summary>
     public InodeDirectory? Root { get; internal set; }

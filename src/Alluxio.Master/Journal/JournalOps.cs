@@ -1,5 +1,6 @@
 using Alluxio.Grpc.Journal;
 using Alluxio.Master.Inodes;
+using Alluxio.Master.Jobs;
 using Alluxio.Master.Mounts;
 
 namespace Alluxio.Master.Journal;
@@ -77,5 +78,17 @@ public static class JournalOps
             Shared = mount.Shared,
             Properties = { mount.Properties.ToDictionary(StringComparer.Ordinal) },
         };
+    }
+
+    public static FreeJobEntry FreeJob(FreeJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new FreeJobEntry { JobId = job.JobId, FileIds = { job.FileIds } };
+    }
+
+    public static LoadJobEntry LoadJob(LoadJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new LoadJobEntry { JobId = job.JobId, Path = job.Path, PreferredHost = job.PreferredHost };
     }
 }

@@ -2,6 +2,7 @@ using Alluxio.Grpc;
 using Alluxio.Grpc.Journal;
 using Alluxio.Journal;
 using Alluxio.Master.Inodes;
+using Alluxio.Master.Jobs;
 using Alluxio.Master.Mounts;
 using Alluxio.Paths;
 using Google.Protobuf;
@@ -19,11 +20,13 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
 
     private readonly InodeTree _tree;
     private readonly RecentOperations _recentOperations;
+    private readonly IFileRemovalListener? _removals;
 
-    public NamespaceStateMachine(InodeTree tree, RecentOperations recentOperations)
+    public NamespaceStateMachine(InodeTree tree, RecentOperations recentOperations, IFileRemovalListener? removals = null)
     {
         _tree = tree;
         _recentOperations = recentOperations;
+        _removals = removals;
     }
 
     public void Apply(JournalEntry entry)
@@ -80,6 +83,17 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
             }
         }
 
+        // Jobs last: a free names files, so they exist when it applies.
+        foreach (var job in _tree.Jobs.FreeJobs.OrderBy(j => j.JobId))
+        {
+            batch.Ops.Add(new JournalOp { FreeJob = JournalOps.FreeJob(job) });
+        }
+
+        foreach (var job in _tree.Jobs.LoadJobs.OrderBy(j => j.JobId))
+        {
+            batch.Ops.Add(new JournalOp { LoadJob = JournalOps.LoadJob(job) });
+        }
+
         if (batch.Ops.Count > 0)
         {
             batch.WriteDelimitedTo(destination);
@@ -106,6 +120,8 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
             _tree.Store.Clear();
             _tree.Mounts.Clear();
             _tree.InodesWithTtl.Clear();
+            _tree.FilesToPersist.Clear();
+            _tree.Jobs.Clear();
             _tree.Root = null;
             _tree.ResetCounters();
         }
@@ -138,6 +154,18 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
                 break;
             case JournalOp.OpOneofCase.DeleteMountPoint:
                 _tree.Mounts.Remove(AlluxioUri.Parse(op.DeleteMountPoint.AlluxioPath));
+                break;
+            case JournalOp.OpOneofCase.FreeJob:
+                _tree.Jobs.AddFree(new FreeJob(op.FreeJob.JobId, [.. op.FreeJob.FileIds]));
+                break;
+            case JournalOp.OpOneofCase.FreeJobDone:
+                _tree.Jobs.RemoveFree(op.FreeJobDone.JobId);
+                break;
+            case JournalOp.OpOneofCase.LoadJob:
+                _tree.Jobs.AddLoad(new LoadJob(op.LoadJob.JobId, op.LoadJob.Path, op.LoadJob.PreferredHost));
+                break;
+            case JournalOp.OpOneofCase.LoadJobDone:
+                _tree.Jobs.RemoveLoad(op.LoadJobDone.JobId);
                 break;
             default:
                 throw new InvalidOperationException($"The journal holds an op of unknown kind {op.OpCase}; this master is older than the journal.");
@@ -225,6 +253,7 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
 
         _tree.NoteInodeId(inode.Id);
         NoteTtl(inode);
+        NotePersistence(inode);
     }
 
     private void ApplyUpdate(UpdateInodeEntry e)
@@ -308,6 +337,7 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
         }
 
         NoteTtl(inode);
+        NotePersistence(inode);
     }
 
     private void ApplyDelete(DeleteInodeEntry e)
@@ -341,6 +371,11 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
 
             _tree.Store.Remove(item.Inode);
             _tree.InodesWithTtl.Remove(item.Inode.Id);
+            if (item.Inode is InodeFile)
+            {
+                _tree.FilesToPersist.Remove(item.Inode.Id);
+                _removals?.OnFileRemoved(item.Inode.Id);
+            }
         }
     }
 
@@ -388,6 +423,18 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
         else
         {
             _tree.InodesWithTtl.Remove(inode.Id);
+        }
+    }
+
+    private void NotePersistence(Inode inode)
+    {
+        if (inode is InodeFile { Completed: true, PersistenceState: PersistenceState.ToBePersisted })
+        {
+            _tree.FilesToPersist.Add(inode.Id);
+        }
+        else
+        {
+            _tree.FilesToPersist.Remove(inode.Id);
         }
     }
 

@@ -293,6 +293,24 @@ public sealed partial class MountOperations
         }
     }
 
+    /// <summary>
+    /// What a worker needs to reach a mount's UFS: its URI and its options unmasked, credentials included, since the
+    /// worker signs its requests with them. Only workers get this; never log it.
+    /// </summary>
+    public GetUfsInfoPResponse GetUfsInfo(long mountId)
+    {
+        MountInfo mount;
+        using (Tree.ReadLocked())
+        {
+            mount = Tree.Mounts.GetById(mountId)
+                ?? throw new AlluxioException(ErrorType.FileDoesNotExist, $"Mount {mountId} does not exist; it may have been unmounted or changed since.");
+        }
+
+        var response = new GetUfsInfoPResponse { UfsUri = mount.UfsUri.ToString(), ReadOnly = mount.ReadOnly, Shared = mount.Shared };
+        response.Properties.Add(mount.Properties.ToDictionary(StringComparer.Ordinal));
+        return response;
+    }
+
     /// <summary>The mount table as callers see it: credentials masked, space as the UFS reports it (-1 when unknown).</summary>
     public async Task<IReadOnlyDictionary<string, MountPointInfo>> GetMountTableAsync(CancellationToken cancellationToken)
     {

@@ -15,6 +15,9 @@ public sealed class MountTable
 
     public MountInfo? Get(AlluxioUri alluxioPath) => _byPath.GetValueOrDefault(alluxioPath.Path);
 
+    /// <summary>The mount with <paramref name="mountId"/>, or null; a scan, as mounts are few.</summary>
+    public MountInfo? GetById(long mountId) => _byPath.Values.FirstOrDefault(m => m.MountId == mountId);
+
     public bool IsMountPoint(AlluxioUri alluxioPath) => _byPath.ContainsKey(alluxioPath.Path);
 
     /// <summary>The mount that serves <paramref name="alluxioPath"/>: the deepest mount point at or above it.</summary>

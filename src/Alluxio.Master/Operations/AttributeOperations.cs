@@ -108,8 +108,9 @@ public sealed class AttributeOperations
     }
 
     /// <summary>
-    /// Frees a path's blocks from Alluxio storage. The checks are Alluxio's; forced frees unpin. Until workers cache
-    /// blocks there is nothing more to drop.
+    /// Frees a path's blocks from Alluxio storage. The checks are Alluxio's; forced frees unpin. When workers hold
+    /// blocks of the files, a free job is journaled with the unpinning, so the blocks still go from workers that
+    /// re-register after a master restart, and the holders known now are told at once.
     /// </summary>
     public async Task FreeAsync(AlluxioUri path, FreePOptions options, CallContext call, CancellationToken cancellationToken)
     {
@@ -118,6 +119,7 @@ public sealed class AttributeOperations
         using (await _context.Locks.LockAsync(path, cancellationToken).ConfigureAwait(false))
         {
             var entry = new JournalEntry { OperationId = call.OperationId };
+            var fileIds = new List<long>();
             using (Tree.ReadLocked())
             {
                 var inode = Tree.Resolve(path).Target ?? throw NamespaceErrors.PathDoesNotExist(path);
@@ -147,13 +149,25 @@ public sealed class AttributeOperations
                     {
                         throw new AlluxioException(ErrorType.FailedPrecondition, $"Cannot free file {Tree.GetPath(file)} which is not persisted");
                     }
+
+                    if (_context.Workers.HoldsBlocksOf(file.Id))
+                    {
+                        fileIds.Add(file.Id);
+                    }
                 }
+            }
+
+            if (fileIds.Count > 0)
+            {
+                entry.Ops.Add(new JournalOp { FreeJob = new FreeJobEntry { JobId = Tree.Jobs.NextJobId(), FileIds = { fileIds } } });
             }
 
             if (entry.Ops.Count > 0)
             {
                 await _context.Journal.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
             }
+
+            _context.Workers.RemoveBlocksOfFiles(fileIds);
         }
     }
 

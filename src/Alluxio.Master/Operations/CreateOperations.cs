@@ -268,7 +268,8 @@ public sealed class CreateOperations
             resolved = Tree.Resolve(path);
         }
 
-        var parentId = resolved.LastExisting.Id;
+        // An overwritten file still exists while the entry is built; its parent is the one to create under.
+        var parentId = resolved.Exists && !includeTarget ? resolved.Parent!.Id : resolved.LastExisting.Id;
         var last = includeTarget ? resolved.Components.Count : resolved.Components.Count - 1;
         var now = _context.NowMs;
         for (var depth = resolved.Inodes.Count; depth <= last; depth++)

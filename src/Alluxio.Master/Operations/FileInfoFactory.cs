@@ -1,28 +1,34 @@
+using Alluxio.Grpc;
+using Alluxio.Master.Block;
 using Alluxio.Master.Inodes;
 using Alluxio.Paths;
 using FileInfo = Alluxio.Grpc.FileInfo;
 
 namespace Alluxio.Master.Operations;
 
-/// <summary>Builds the FileInfo callers see for an inode. Call under the tree's read lock.</summary>
+/// <summary>
+/// Builds the FileInfo callers see for an inode, a file's with where its blocks are cached. Call under the tree's
+/// read lock.
+/// </summary>
 public static class FileInfoFactory
 {
-    public static FileInfo Create(InodeTree tree, Inode inode, AlluxioUri path)
+    public static FileInfo Create(InodeTree tree, WorkerRegistry workers, Inode inode, AlluxioUri path)
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(path);
         var mount = tree.Mounts.Resolve(path);
         var text = path.ToString();
-        return Create(tree, inode, text, mount, mount?.ToUfsText(text) ?? "");
+        return Create(tree, workers, inode, text, mount, mount?.ToUfsText(text) ?? "");
     }
 
     /// <summary>
     /// Builds the FileInfo of an inode whose path, mount and UFS path the caller already knows (a listing works
     /// them out once per directory instead of once per entry).
     /// </summary>
-    public static FileInfo Create(InodeTree tree, Inode inode, string path, Mounts.MountInfo? mount, string ufsPath)
+    public static FileInfo Create(InodeTree tree, WorkerRegistry workers, Inode inode, string path, Mounts.MountInfo? mount, string ufsPath)
     {
         ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(workers);
         ArgumentNullException.ThrowIfNull(inode);
         var info = new FileInfo
         {
@@ -58,10 +64,7 @@ public static class FileInfoFactory
                 info.ReplicationMin = file.ReplicationMin;
                 info.ReplicationMax = file.ReplicationMax;
                 info.MediumType.AddRange(file.PinnedMedia);
-
-                // Nothing is cached until workers exist; an empty file is wholly "in Alluxio", as Alluxio reports.
-                info.InAlluxioPercentage = file.Length == 0 ? 100 : 0;
-                info.InMemoryPercentage = info.InAlluxioPercentage;
+                AddBlocks(info, file, workers);
                 break;
             case InodeDirectory directory:
                 // Alluxio reports a directory's child count as its length.
@@ -74,6 +77,35 @@ public static class FileInfoFactory
 
         return info;
     }
+
+    /// <summary>
+    /// Adds each block with its offset and locations, and how much of the file is cached (in memory); an empty file
+    /// is wholly "in Alluxio", as Alluxio reports.
+    /// </summary>
+    private static void AddBlocks(FileInfo info, InodeFile file, WorkerRegistry workers)
+    {
+        long cached = 0;
+        long inMemory = 0;
+        for (long i = 0; i < file.BlockCount; i++)
+        {
+            var block = FileBlockLayout.Describe(file, i, workers);
+            info.FileBlockInfos.Add(new FileBlockInfo { BlockInfo = block, Offset = FileBlockLayout.OffsetOf(file, i) });
+            if (block.Locations.Count > 0)
+            {
+                cached += block.Length;
+            }
+
+            if (block.Locations.Any(l => l.TierAlias == BlockLocationEntry.MemoryTier))
+            {
+                inMemory += block.Length;
+            }
+        }
+
+        info.InAlluxioPercentage = Percent(cached, file.Length);
+        info.InMemoryPercentage = Percent(inMemory, file.Length);
+    }
+
+    private static int Percent(long part, long whole) => whole <= 0 ? 100 : (int)(part * 100 / whole);
 
     /// <summary>Alluxio's names for the persistence states, as FileInfo carries them.</summary>
     public static string PersistenceStateName(Grpc.PersistenceState state) => state switch

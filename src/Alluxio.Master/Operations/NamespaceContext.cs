@@ -1,5 +1,6 @@
 using Alluxio.Configuration;
 using Alluxio.Journal;
+using Alluxio.Master.Block;
 using Alluxio.Master.Inodes;
 using Alluxio.Master.Journal;
 using Alluxio.Master.Locking;
@@ -8,7 +9,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Alluxio.Master.Operations;
 
-/// <summary>What the namespace operations share: the tree, its locks, the journal, the UFS clients and the clock.</summary>
+/// <summary>
+/// What the namespace operations share: the tree, its locks, the journal, the UFS clients, the clock and the workers
+/// with the blocks they hold.
+/// </summary>
 public sealed record NamespaceContext(
     AlluxioConfiguration Configuration,
     InodeTree Tree,
@@ -17,7 +21,8 @@ public sealed record NamespaceContext(
     RecentOperations RecentOperations,
     UfsManager Ufs,
     TimeProvider Time,
-    ILoggerFactory LoggerFactory)
+    ILoggerFactory LoggerFactory,
+    WorkerRegistry Workers)
 {
     public long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
 }

@@ -30,7 +30,7 @@ public sealed class ReadOperations
             {
                 if (_context.Tree.Lookup(path.Path) is { } inode)
                 {
-                    return FileInfoFactory.Create(_context.Tree, inode, path);
+                    return FileInfoFactory.Create(_context.Tree, _context.Workers, inode, path);
                 }
             }
         }
@@ -53,7 +53,7 @@ public sealed class ReadOperations
     {
         using (_context.Tree.ReadLocked())
         {
-            return _context.Tree.Resolve(path).Target is { } inode ? FileInfoFactory.Create(_context.Tree, inode, path) : null;
+            return _context.Tree.Resolve(path).Target is { } inode ? FileInfoFactory.Create(_context.Tree, _context.Workers, inode, path) : null;
         }
     }
 
@@ -73,7 +73,7 @@ public sealed class ReadOperations
             var target = tree.Resolve(path).Target ?? throw NamespaceErrors.PathDoesNotExist(path);
             if (target is not InodeDirectory directory)
             {
-                yield return [FileInfoFactory.Create(tree, target, path)];
+                yield return [FileInfoFactory.Create(tree, _context.Workers, target, path)];
                 yield break;
             }
 
@@ -102,7 +102,7 @@ public sealed class ReadOperations
                     ufsPath = nested.UfsUri.ToString();
                 }
 
-                batch.Add(FileInfoFactory.Create(tree, child, childPath, mount, ufsPath));
+                batch.Add(FileInfoFactory.Create(tree, _context.Workers, child, childPath, mount, ufsPath));
                 if (recursive && child is InodeDirectory childDirectory)
                 {
                     levels.Push(new Level(childPath, mount, ufsPath, SortedChildren(childDirectory)));

@@ -165,6 +165,14 @@ public sealed class FileSystemMasterService(FileSystemMaster master) : FileSyste
         return new ScheduleAsyncPersistencePResponse();
     }
 
+    public override Task<LoadPResponse> Load(LoadPRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var options = request.Options ?? new LoadPOptions();
+        return master.LoadAsync(NamespacePaths.Parse(request.Path), options, CallContexts.From(context, options.CommonOptions), context.CancellationToken);
+    }
+
     public override Task<GetSyncPathListPResponse> GetSyncPathList(GetSyncPathListPRequest request, ServerCallContext context) =>
 
         // Active sync exists for HDFS only; no UFS here supports it, so the list is always empty, as for Kodo.

@@ -50,11 +50,13 @@ internal static partial class MasterHost
             var app = Build(configuration, master, info, loggerFactory, time);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             LogServing(logger, info.RpcAddress, info.WebPort, master.InodeCount);
-            using var ttl = new CancellationTokenSource();
-            var ttlLoop = master.TtlChecker.RunAsync(configuration.GetDuration(PropertyKeys.MasterTtlCheckerInterval), ttl.Token);
+            using var background = new CancellationTokenSource();
+            var ttlLoop = master.TtlChecker.RunAsync(configuration.GetDuration(PropertyKeys.MasterTtlCheckerInterval), background.Token);
+            var blockLoops = master.RunBackgroundAsync(background.Token);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-            await ttl.CancelAsync().ConfigureAwait(false);
+            await background.CancelAsync().ConfigureAwait(false);
             await ttlLoop.ConfigureAwait(false);
+            await blockLoops.ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
             LogStopped(logger);
             return 0;
@@ -117,6 +119,8 @@ internal static partial class MasterHost
         var rpcHost = $"*:{info.RpcPort}";
         var webHost = $"*:{info.WebPort}";
         app.MapGrpcService<FileSystemMasterService>().RequireHost(rpcHost);
+        app.MapGrpcService<BlockMasterService>().RequireHost(rpcHost);
+        app.MapGrpcService<BlockMasterWorkerRpcService>().RequireHost(rpcHost);
         app.MapGrpcService<MetaMasterService>().RequireHost(rpcHost);
         MasterWebEndpoints.Map(app, webHost);
         return app;
