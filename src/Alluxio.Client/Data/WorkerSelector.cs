@@ -1,3 +1,4 @@
+using Alluxio.Ids;
 using Alluxio.Grpc;
 
 namespace Alluxio.Client.Data;
@@ -40,7 +41,7 @@ internal sealed class WorkerSelector(LocalHost localHost)
     public WorkerInfo? ForUfsRead(long blockId, IReadOnlyList<WorkerInfo> workers, IReadOnlySet<long> excluded)
     {
         var candidates = Preferred(workers, excluded);
-        return candidates.Count == 0 ? null : candidates[(int)((ulong)Mix(blockId) % (ulong)candidates.Count)];
+        return candidates.Count == 0 ? null : candidates[BlockPlacement.IndexFor(blockId, candidates.Count)];
     }
 
     /// <summary>The worker a new file's blocks go to: the local one, else one at random.</summary>
@@ -56,15 +57,5 @@ internal sealed class WorkerSelector(LocalHost localHost)
         var left = workers.Where(w => !excluded.Contains(w.Id)).ToList();
         var local = left.Where(w => localHost.IsLocal(w.Address)).ToList();
         return local.Count > 0 ? local : left;
-    }
-
-    /// <summary>Spreads sequential block ids (one file's blocks differ only in their low bits) over the workers.</summary>
-    private static long Mix(long value)
-    {
-        var x = (ulong)value;
-        x ^= x >> 33;
-        x *= 0xff51afd7ed558ccdUL;
-        x ^= x >> 33;
-        return (long)(x & long.MaxValue);
     }
 }

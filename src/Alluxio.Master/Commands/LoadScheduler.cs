@@ -204,7 +204,7 @@ public sealed partial class LoadScheduler : IWorkerReportListener, IWorkerComman
 
             foreach (var blockId in job.Waiting.Keys)
             {
-                var target = WorkerChoice.ForBlock(blockId, candidates).Id;
+                var target = candidates[BlockPlacement.IndexFor(blockId, candidates.Count)].Id;
                 if (!_queues.TryGetValue(target, out var queue))
                 {
                     queue = new Queue<(LoadProgress, long)>();
