@@ -1,5 +1,5 @@
-using Alluxio.Ids;
 using Alluxio.Grpc;
+using Alluxio.Ids;
 
 namespace Alluxio.Client.Data;
 
