@@ -91,14 +91,18 @@ internal static class FileSystemShell
 
     private static IEnumerable<Command> Verbs(FsContext context) =>
     [
+        CatCommand.Create(context),
         CheckConsistencyCommand.Create(context),
+        ChecksumCommand.Create(context),
         ChgrpCommand.Create(context),
         ChmodCommand.Create(context),
         ChownCommand.Create(context),
         CountCommand.Create(context),
         DuCommand.Create(context),
         GetSyncPathListCommand.Create(context),
+        HeadCommand.Create(context),
         LoadMetadataCommand.Create(context),
+        LocationCommand.Create(context),
         LsCommand.Create(context),
         MasterInfoCommand.Create(context),
         MkdirCommand.Create(context),
@@ -108,6 +112,7 @@ internal static class FileSystemShell
         RmCommand.Create(context),
         SetTtlCommand.Create(context),
         StatCommand.Create(context),
+        TailCommand.Create(context),
         TestCommand.Create(context),
         TouchCommand.Create(context),
         UnmountCommand.Create(context),
