@@ -17,7 +17,7 @@ internal static class LocalUri
     public static bool IsAlluxio(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return !path.Contains("://", StringComparison.Ordinal) || path.StartsWith("alluxio://", StringComparison.Ordinal);
+        return !IsLocal(path) && (!path.Contains("://", StringComparison.Ordinal) || path.StartsWith("alluxio://", StringComparison.Ordinal));
     }
 
     /// <summary>The absolute local path of file:///x, file:/x or a plain path.</summary>
