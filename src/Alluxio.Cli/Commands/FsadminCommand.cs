@@ -4,7 +4,7 @@ using Alluxio.Errors;
 
 namespace Alluxio.Cli.Commands;
 
-/// <summary>alluxio fsadmin: administration of a running cluster. For now: journal checkpoint.</summary>
+/// <summary>alluxio fsadmin: administration of a running cluster: report and journal checkpoint.</summary>
 internal static class FsadminCommand
 {
     public const string Name = "fsadmin";
@@ -28,6 +28,10 @@ internal static class FsadminCommand
             }
         });
         var journal = new Command("journal", "Manage the master's embedded journal.") { checkpoint };
-        return new Command(Name, "Administer the cluster: alluxio fsadmin journal checkpoint.") { journal };
+        return new Command(Name, "Administer the cluster: alluxio fsadmin report [summary|capacity|metrics|ufs], alluxio fsadmin journal checkpoint.")
+        {
+            ReportCommand.Create(context),
+            journal,
+        };
     }
 }
