@@ -12,7 +12,9 @@ public sealed class FormatCommandTests : IDisposable
     public FormatCommandTests()
     {
         Directory.CreateDirectory(Conf);
-        File.WriteAllText(Path.Combine(Conf, "alluxio-site.properties"), $"alluxio.work.dir={Work}\n");
+        File.WriteAllText(
+            Path.Combine(Conf, "alluxio-site.properties"),
+            $"alluxio.work.dir={Work}\nalluxio.worker.tieredstore.level0.dirs.path={Ramdisk}\n");
     }
 
     private string Conf => Path.Combine(_root.Path, "conf");
@@ -21,23 +23,41 @@ public sealed class FormatCommandTests : IDisposable
 
     private string Journal => Path.Combine(Work, "journal");
 
+    private string Ramdisk => Path.Combine(_root.Path, "ramdisk");
+
+    private string WorkerData => Path.Combine(Ramdisk, "alluxioworker");
+
     public void Dispose() => _root.Dispose();
 
     [Fact]
-    public void FormatReplacesTheJournalWithAnEmptyOwnerOnlyOne()
+    public void FormatEmptiesTheWorkersStorageAndReplacesTheJournalButKeepsUfsData()
     {
         Directory.CreateDirectory(Path.Combine(Journal, "log"));
         File.WriteAllText(Path.Combine(Journal, "log", "old-entries"), "x");
         File.WriteAllText(Path.Combine(Journal, "stray"), "x");
+        Directory.CreateDirectory(WorkerData);
+        File.WriteAllText(Path.Combine(WorkerData, "16777216"), "a cached block");
+        File.WriteAllText(Path.Combine(Ramdisk, "not-the-workers"), "x");
+        var ufsFile = Path.Combine(Work, "underFSStorage", "kept.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(ufsFile)!);
+        File.WriteAllText(ufsFile, "UFS data");
 
         var run = CliRun.InProcess(Conf, "format");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(3, run.OutLines.Length);
-        Assert.StartsWith("Formatting Alluxio Master @ ", run.OutLines[0], StringComparison.Ordinal);
-        Assert.Equal($"Formatting master journal: {Journal}", run.OutLines[1]);
-        Assert.Equal("Formatting complete", run.OutLines[2]);
+        Assert.Equal(7, run.OutLines.Length);
+        Assert.StartsWith("Formatting Alluxio Worker @ ", run.OutLines[0], StringComparison.Ordinal);
+        Assert.Equal("Formatting worker data folder: /alluxioworker/", run.OutLines[1]);
+        Assert.Equal($"Formatting Data path for tier 0:{WorkerData}", run.OutLines[2]);
+        Assert.Equal("Formatting complete", run.OutLines[3]);
+        Assert.StartsWith("Formatting Alluxio Master @ ", run.OutLines[4], StringComparison.Ordinal);
+        Assert.Equal($"Formatting master journal: {Journal}", run.OutLines[5]);
+        Assert.Equal("Formatting complete", run.OutLines[6]);
         Assert.Empty(run.Error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(WorkerData));
+        Assert.Equal((UnixFileMode)Convert.ToInt32("1777", 8), File.GetUnixFileMode(WorkerData));
+        Assert.True(File.Exists(Path.Combine(Ramdisk, "not-the-workers")));
+        Assert.Equal("UFS data", File.ReadAllText(ufsFile));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Journal));
         Assert.True(File.Exists(Path.Combine(Journal, "journal.version")));
         Assert.False(File.Exists(Path.Combine(Journal, "stray")));
