@@ -154,9 +154,14 @@ public sealed class ReadTests
         var path = Path.Combine(host.UfsRoot, "file");
         var content = TestContent.Bytes(length);
         await File.WriteAllBytesAsync(path, content, Token);
+        return await LocalFileStatusAsync(host, path);
+    }
+
+    internal static async Task<(string Path, byte[] Content, string Hash)> LocalFileStatusAsync(InProcessWorker host, string path)
+    {
         await using var ufs = Alluxio.UnderFs.BuiltInUnderFileSystems.CreateRegistry(TestUfs.Context(host.Logs))
             .Create(host.UfsRoot, Alluxio.UnderFs.UnderFileSystemConfiguration.ForMount(Alluxio.Configuration.AlluxioConfiguration.Defaults, []));
-        return (path, content, (await ufs.GetFileStatusAsync(path, Token)).ContentHash);
+        return (path, await File.ReadAllBytesAsync(path, Token), (await ufs.GetFileStatusAsync(path, Token)).ContentHash);
     }
 
     internal static async Task<(string Path, byte[] Content, string Hash)> KodoObjectAsync(InProcessWorker host, KodoEmulatorFixture emulator, int length)

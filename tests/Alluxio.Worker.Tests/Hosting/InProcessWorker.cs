@@ -32,10 +32,13 @@ internal sealed class InProcessWorker : IAsyncDisposable
     private GrpcChannel? _channel;
     private Meter? _meter;
 
-    private InProcessWorker(long quota, IReadOnlyDictionary<string, string> properties)
+    private readonly bool _masterUp;
+
+    private InProcessWorker(long quota, IReadOnlyDictionary<string, string> properties, bool masterUp)
     {
         _quota = quota;
         _properties = properties;
+        _masterUp = masterUp;
     }
 
     public static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -53,13 +56,19 @@ internal sealed class InProcessWorker : IAsyncDisposable
 
     public string StoreFolder => Path.Combine(_root.Path, "store");
 
-    public static async Task<InProcessWorker> StartAsync(long quota = 64 << 20, IReadOnlyDictionary<string, string>? properties = null)
+    /// <param name="masterUp">False for a worker whose master is not running (its port answers nothing).</param>
+    public static async Task<InProcessWorker> StartAsync(
+        long quota = 64 << 20, IReadOnlyDictionary<string, string>? properties = null, bool masterUp = true)
     {
-        var host = new InProcessWorker(quota, properties ?? new Dictionary<string, string>());
+        var host = new InProcessWorker(quota, properties ?? new Dictionary<string, string>(), masterUp);
         try
         {
             Directory.CreateDirectory(host.UfsRoot);
-            await host.StartMasterAsync();
+            if (masterUp)
+            {
+                await host.StartMasterAsync();
+            }
+
             await host.StartWorkerAsync();
             return host;
         }
@@ -114,7 +123,7 @@ internal sealed class InProcessWorker : IAsyncDisposable
         var settings = new Dictionary<string, string>
         {
             ["alluxio.master.hostname"] = "localhost",
-            ["alluxio.master.rpc.port"] = Port(_masterApp!).ToString(CultureInfo.InvariantCulture),
+            ["alluxio.master.rpc.port"] = (_masterApp is null ? FreePorts.Pick(1)[0] : Port(_masterApp)).ToString(CultureInfo.InvariantCulture),
             ["alluxio.worker.tieredstore.level0.dirs.path"] = StoreFolder,
             ["alluxio.worker.tieredstore.level0.dirs.quota"] = _quota.ToString(CultureInfo.InvariantCulture),
             ["alluxio.worker.block.heartbeat.interval"] = "100ms",
@@ -141,6 +150,12 @@ internal sealed class InProcessWorker : IAsyncDisposable
         Worker.Start(new WorkerNetAddress { Host = "localhost", RpcPort = port, DataPort = port, ContainerHost = Dns.GetHostName() });
         _channel = GrpcChannel.ForAddress($"http://localhost:{port}", new GrpcChannelOptions { MaxReceiveMessageSize = 64 << 20 });
         Client = new BlockWorker.BlockWorkerClient(_channel);
+
+        if (_masterUp)
+        {
+            // Registered first, so commits reach the master as CommitBlock calls rather than in the registration.
+            await Master.WaitUntilAsync(() => Worker.WorkerId is not null, Token);
+        }
     }
 
     private async Task StopWorkerAsync()
