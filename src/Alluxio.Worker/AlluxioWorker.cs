@@ -29,7 +29,7 @@ public sealed class AlluxioWorker : IAsyncDisposable
 
     private AlluxioWorker(
         AlluxioConfiguration configuration, TieredStoreOptions storeOptions, TieredBlockStore store, UnderFileSystemRegistry registry,
-        WorkerMetrics metrics, ILoggerFactory loggerFactory, TimeProvider time)
+        WorkerMetrics metrics, ILoggerFactory loggerFactory, TimeProvider time, KnownSecrets? secrets)
     {
         var logger = loggerFactory.CreateLogger<AlluxioWorker>();
         Store = store;
@@ -41,7 +41,7 @@ public sealed class AlluxioWorker : IAsyncDisposable
             _master, store, new StoreLocations(storeOptions), configuration.GetDuration(PropertyKeys.WorkerBlockHeartbeatInterval), time,
             loggerFactory.CreateLogger<MasterLink>());
         var committer = new BlockCommitter(Link);
-        _ufsClients = new UfsClients(_master, registry, configuration);
+        _ufsClients = new UfsClients(_master, registry, configuration, secrets);
         _fills = new BlockFills(store, _ufsClients, committer, metrics, loggerFactory.CreateLogger<BlockFills>());
         _remote = new RemoteBlockReader(loggerFactory);
         _pinned = new PinnedBlocks(store);
@@ -79,12 +79,13 @@ public sealed class AlluxioWorker : IAsyncDisposable
     internal BlockCacher Cacher { get; }
 
     /// <summary>Opens the store of alluxio.worker.tieredstore.* (creating its folders) and puts the worker together.</summary>
+    /// <param name="secrets">The process's secrets to scrub from logs; mounts' credentials are added as they are learnt.</param>
     /// <exception cref="ConfigurationException">The tiers are misconfigured.</exception>
     /// <exception cref="IOException">A block folder cannot be created or read.</exception>
     /// <exception cref="UnauthorizedAccessException">A block folder is not accessible.</exception>
     public static async Task<AlluxioWorker> CreateAsync(
         AlluxioConfiguration configuration, UnderFileSystemRegistry registry, WorkerMetrics metrics, ILoggerFactory loggerFactory, TimeProvider time,
-        CancellationToken cancellationToken)
+        KnownSecrets? secrets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(registry);
@@ -92,7 +93,7 @@ public sealed class AlluxioWorker : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var options = TieredStoreOptions.FromConfiguration(configuration);
         var store = await TieredBlockStore.OpenAsync(options, loggerFactory, cancellationToken).ConfigureAwait(false);
-        return new AlluxioWorker(configuration, options, store, registry, metrics, loggerFactory, time);
+        return new AlluxioWorker(configuration, options, store, registry, metrics, loggerFactory, time, secrets);
     }
 
     /// <summary>Starts registering with the master and heartbeating as <paramref name="address"/>.</summary>

@@ -7,9 +7,11 @@ namespace Alluxio.Worker.Ufs;
 /// <summary>
 /// One UFS client per mount id, made once from what the master's GetUfsInfo says (the mount's URI and options,
 /// credentials included, as the UFS's configuration) and kept: a remount gets a new mount id. A failed lookup is
-/// not kept, so the next request asks again. The options are never logged.
+/// not kept, so the next request asks again. The options are never logged, and their credentials join the
+/// process's <see cref="KnownSecrets"/>.
 /// </summary>
-internal sealed class UfsClients(BlockMasterClient master, UnderFileSystemRegistry registry, AlluxioConfiguration configuration) : IAsyncDisposable
+internal sealed class UfsClients(
+    BlockMasterClient master, UnderFileSystemRegistry registry, AlluxioConfiguration configuration, KnownSecrets? secrets) : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<long, Task<UnderFileSystem>> _clients = [];
@@ -66,6 +68,9 @@ internal sealed class UfsClients(BlockMasterClient master, UnderFileSystemRegist
     private async Task<UnderFileSystem> CreateAsync(long mountId, CancellationToken cancellationToken)
     {
         var info = await master.GetUfsInfoAsync(mountId, cancellationToken).ConfigureAwait(false);
+
+        // The process's log scrubs the mount's credentials from now on, wherever they would show.
+        secrets?.AddFrom(info.Properties);
         return registry.Create(info.UfsUri, UnderFileSystemConfiguration.ForMount(configuration, info.Properties, info.ReadOnly));
     }
 }

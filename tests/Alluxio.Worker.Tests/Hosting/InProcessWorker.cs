@@ -137,7 +137,7 @@ internal sealed class InProcessWorker : IAsyncDisposable
         var configuration = AlluxioConfiguration.Defaults.With(settings, ConfigurationSource.Runtime);
         _meter = new Meter(WorkerMetrics.MeterName);
         var registry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(Logs.Factory, TimeProvider.System, _meter));
-        Worker = await AlluxioWorker.CreateAsync(configuration, registry, new WorkerMetrics(_meter), Logs.Factory, TimeProvider.System, Token);
+        Worker = await AlluxioWorker.CreateAsync(configuration, registry, new WorkerMetrics(_meter), Logs.Factory, TimeProvider.System, null, Token);
         _workerApp = Build(services =>
         {
             services.AddSingleton(Logs.Factory);
