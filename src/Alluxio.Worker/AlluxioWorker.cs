@@ -1,4 +1,5 @@
 using Alluxio.Configuration;
+using Alluxio.Errors;
 using Alluxio.Grpc;
 using Alluxio.UnderFs;
 using Alluxio.Worker.Blocks;
@@ -132,7 +133,33 @@ public sealed class AlluxioWorker : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>A token for one call: cancelled when the caller goes away or the worker stops.</summary>
-    internal CancellationTokenSource CallToken(CancellationToken callCancelled) =>
-        CancellationTokenSource.CreateLinkedTokenSource(callCancelled, _stopping.Token);
+    /// <summary>
+    /// Runs one call with a token cancelled when the caller goes away or the worker stops; a call cut short by the
+    /// stop fails as Unavailable, so its client retries elsewhere.
+    /// </summary>
+    internal async Task RunCallAsync(Func<CancellationToken, Task> call, CancellationToken callCancelled)
+    {
+        using var token = CancellationTokenSource.CreateLinkedTokenSource(callCancelled, _stopping.Token);
+        try
+        {
+            await call(token.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && _stopping.IsCancellationRequested && !callCancelled.IsCancellationRequested)
+        {
+            throw new AlluxioException(ErrorType.Unavailable, "The worker is stopping; the call was ended.", e);
+        }
+    }
+
+    /// <inheritdoc cref="RunCallAsync(Func{CancellationToken, Task}, CancellationToken)"/>
+    internal async Task<T> RunCallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken callCancelled)
+    {
+        T result = default!;
+        await RunCallAsync(
+            async token =>
+            {
+                result = await call(token).ConfigureAwait(false);
+            },
+            callCancelled).ConfigureAwait(false);
+        return result;
+    }
 }

@@ -81,4 +81,27 @@ public sealed class LeaseAndRestartTests
         Assert.Equal("MEM", Assert.Single(registration.CurrentBlocks).Key.TierAlias);
         Assert.Equal(5000, registration.UsedBytesOnTiers["MEM"]);
     }
+
+    [Fact]
+    public async Task AStoppingWorkerEndsOpenWritesAndLeasesAsUnavailable()
+    {
+        await using var host = await InProcessWorker.StartAsync();
+        await ReadTests.WriteStoreBlockAsync(host, 71, TestContent.Bytes(100));
+        using var lease = host.Client.OpenLocalBlock(cancellationToken: Token);
+        await lease.RequestStream.WriteAsync(new OpenLocalBlockRequest { BlockId = 71 }, Token);
+        Assert.True(await lease.ResponseStream.MoveNext(Token));
+        using var write = host.Client.WriteBlock(cancellationToken: Token);
+        await write.RequestStream.WriteAsync(new WriteRequest { Command = new WriteRequestCommand { Type = RequestType.AlluxioBlock, Id = 72, SpaceToReserve = 100 } }, Token);
+        await write.RequestStream.WriteAsync(new WriteRequest { Command = new WriteRequestCommand { Flush = true } }, Token);
+        Assert.True(await write.ResponseStream.MoveNext(Token));
+
+        await host.Worker.BeginStopAsync();
+
+        var writeError = await Assert.ThrowsAsync<RpcException>(() => write.ResponseStream.MoveNext(Token));
+        var leaseError = await Assert.ThrowsAsync<RpcException>(() => lease.ResponseStream.MoveNext(Token));
+        Assert.Equal(StatusCode.Unavailable, writeError.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, leaseError.StatusCode);
+        Assert.Empty(ReadTests.TempBlocks(host));
+        Assert.True(await host.Worker.Store.RemoveBlockAsync(71, Token));
+    }
 }

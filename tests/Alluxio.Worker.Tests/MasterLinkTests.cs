@@ -107,6 +107,15 @@ public sealed class MasterLinkTests
         Assert.Equal(content.Length, written.Offset);
         Assert.Equal(content, read);
         Assert.Null(host.Worker.WorkerId);
+
+        // Nothing to wait on but the link's own attempts: poll them, with a deadline.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while (host.Worker.Link.FailedAttempts < 3)
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+
         Assert.Single(host.Logs.Records, r => r.Id.Id == 4100);
     }
 }

@@ -10,65 +10,66 @@ namespace Alluxio.Worker.Grpc;
 /// </summary>
 public sealed class BlockWorkerService(AlluxioWorker worker) : BlockWorker.BlockWorkerBase
 {
-    public override async Task ReadBlock(ReadRequest request, IServerStreamWriter<ReadResponse> responseStream, ServerCallContext context)
+    public override Task ReadBlock(ReadRequest request, IServerStreamWriter<ReadResponse> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        using var call = worker.CallToken(context.CancellationToken);
-        await worker.Reader.ReadAsync(request, responseStream, call.Token).ConfigureAwait(false);
+        return worker.RunCallAsync(token => worker.Reader.ReadAsync(request, responseStream, token), context.CancellationToken);
     }
 
-    public override async Task WriteBlock(IAsyncStreamReader<WriteRequest> requestStream, IServerStreamWriter<WriteResponse> responseStream, ServerCallContext context)
+    public override Task WriteBlock(IAsyncStreamReader<WriteRequest> requestStream, IServerStreamWriter<WriteResponse> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(context);
-        using var call = worker.CallToken(context.CancellationToken);
-        if (!await requestStream.MoveNext(call.Token).ConfigureAwait(false))
-        {
-            return;
-        }
+        return worker.RunCallAsync(
+            async token =>
+            {
+                if (!await requestStream.MoveNext(token).ConfigureAwait(false))
+                {
+                    return;
+                }
 
-        var command = requestStream.Current.Command
-            ?? throw new AlluxioException(ErrorType.InvalidArgument, "A write stream starts with a command naming what is written.");
-        switch (command.Type)
-        {
-            case RequestType.AlluxioBlock:
-                await worker.BlockWriter.WriteAsync(command, requestStream, responseStream, call.Token).ConfigureAwait(false);
-                break;
-            case RequestType.UfsFile:
-                await worker.UfsFileWriter.WriteAsync(command, requestStream, responseStream, call.Token).ConfigureAwait(false);
-                break;
-            default:
-                throw new AlluxioException(ErrorType.InvalidArgument, $"A write stream of type {command.Type} is not supported; use ALLUXIO_BLOCK or UFS_FILE.");
-        }
+                var command = requestStream.Current.Command
+                    ?? throw new AlluxioException(ErrorType.InvalidArgument, "A write stream starts with a command naming what is written.");
+                switch (command.Type)
+                {
+                    case RequestType.AlluxioBlock:
+                        await worker.BlockWriter.WriteAsync(command, requestStream, responseStream, token).ConfigureAwait(false);
+                        break;
+                    case RequestType.UfsFile:
+                        await worker.UfsFileWriter.WriteAsync(command, requestStream, responseStream, token).ConfigureAwait(false);
+                        break;
+                    default:
+                        throw new AlluxioException(ErrorType.InvalidArgument, $"A write stream of type {command.Type} is not supported; use ALLUXIO_BLOCK or UFS_FILE.");
+                }
+            },
+            context.CancellationToken);
     }
 
-    public override async Task OpenLocalBlock(
+    public override Task OpenLocalBlock(
         IAsyncStreamReader<OpenLocalBlockRequest> requestStream, IServerStreamWriter<OpenLocalBlockResponse> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
-        using var call = worker.CallToken(context.CancellationToken);
-        if (!await requestStream.MoveNext(call.Token).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        // CACHE_PROMOTE: the store does not move blocks between tiers yet, so promote is not acted on.
-        using var lease = worker.Store.AcquireReadLease(requestStream.Current.BlockId);
-        await responseStream.WriteAsync(new OpenLocalBlockResponse { Path = lease.Path }, call.Token).ConfigureAwait(false);
-        try
-        {
-            // The lease lasts until the client completes its side or the call ends.
-            while (await requestStream.MoveNext(call.Token).ConfigureAwait(false))
+        return worker.RunCallAsync(
+            async token =>
             {
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException && call.Token.IsCancellationRequested)
-        {
-            // The client went away or the worker stops: the lease ends here either way.
-        }
+                if (!await requestStream.MoveNext(token).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                // CACHE_PROMOTE: the store does not move blocks between tiers yet, so promote is not acted on.
+                using var lease = worker.Store.AcquireReadLease(requestStream.Current.BlockId);
+                await responseStream.WriteAsync(new OpenLocalBlockResponse { Path = lease.Path }, token).ConfigureAwait(false);
+
+                // The lease lasts until the client completes its side or the call ends (the client goes away, the worker stops).
+                while (await requestStream.MoveNext(token).ConfigureAwait(false))
+                {
+                }
+            },
+            context.CancellationToken);
     }
 
     public override async Task<CacheResponse> Cache(CacheRequest request, ServerCallContext context)
@@ -83,8 +84,7 @@ public sealed class BlockWorkerService(AlluxioWorker worker) : BlockWorker.Block
         }
         else
         {
-            using var call = worker.CallToken(context.CancellationToken);
-            await worker.Cacher.CacheAsync(request.BlockId, ufs, call.Token).ConfigureAwait(false);
+            await worker.RunCallAsync(token => worker.Cacher.CacheAsync(request.BlockId, ufs, token), context.CancellationToken).ConfigureAwait(false);
         }
 
         return new CacheResponse();
@@ -94,8 +94,8 @@ public sealed class BlockWorkerService(AlluxioWorker worker) : BlockWorker.Block
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        using var call = worker.CallToken(context.CancellationToken);
-        if (!await worker.Store.RemoveBlockAsync(request.BlockId, call.Token).ConfigureAwait(false) && worker.Store.FindBlock(request.BlockId) is null)
+        var removed = await worker.RunCallAsync(token => worker.Store.RemoveBlockAsync(request.BlockId, token), context.CancellationToken).ConfigureAwait(false);
+        if (!removed && worker.Store.FindBlock(request.BlockId) is null)
         {
             throw new AlluxioException(ErrorType.FileDoesNotExist, $"Block {request.BlockId} is not in this worker's store.");
         }
@@ -106,8 +106,7 @@ public sealed class BlockWorkerService(AlluxioWorker worker) : BlockWorker.Block
     public override async Task<FreeWorkerResponse> FreeWorker(FreeWorkerRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var call = worker.CallToken(context.CancellationToken);
-        await worker.FreeAllAsync(call.Token).ConfigureAwait(false);
+        await worker.RunCallAsync(worker.FreeAllAsync, context.CancellationToken).ConfigureAwait(false);
         return new FreeWorkerResponse();
     }
 }

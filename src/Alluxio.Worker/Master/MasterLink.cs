@@ -30,6 +30,7 @@ internal sealed class MasterLink
     private readonly BlockChangeLog _changes = new();
     private readonly MasterOutage _outage;
     private long _workerId = -1;
+    private int _failedAttempts;
 
     public MasterLink(
         BlockMasterClient master, TieredBlockStore store, StoreLocations locations, TimeSpan interval, TimeProvider time, ILogger logger)
@@ -46,6 +47,9 @@ internal sealed class MasterLink
 
     /// <summary>The id the master gave this worker, or null before the first registration.</summary>
     public long? WorkerId => Interlocked.Read(ref _workerId) is var id and >= 0 ? id : null;
+
+    /// <summary>How many registrations or heartbeats have failed since the worker started.</summary>
+    internal int FailedAttempts => Volatile.Read(ref _failedAttempts);
 
     /// <summary>Registers and heartbeats until <paramref name="cancellationToken"/> is cancelled; never throws otherwise.</summary>
     public async Task RunAsync(WorkerNetAddress address, DateTimeOffset startTime, CommandExecutor commands, CancellationToken cancellationToken)
@@ -82,6 +86,7 @@ internal sealed class MasterLink
             {
                 _outage.Failed(e);
                 failures++;
+                Interlocked.Increment(ref _failedAttempts);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
