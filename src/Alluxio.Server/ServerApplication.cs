@@ -48,8 +48,9 @@ internal static class ServerApplication
             case "master":
                 return await MasterHost.RunAsync(configuration, CancellationToken.None).ConfigureAwait(false);
             case "worker":
+                return await WorkerHost.RunAsync(configuration, CancellationToken.None).ConfigureAwait(false);
             case "proxy":
-                await Console.Error.WriteLineAsync($"Error: the {remaining[0]} process is not part of this build yet; only the master runs.").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"Error: the {remaining[0]} process is not part of this build yet; only the master and the worker run.").ConfigureAwait(false);
                 return 1;
             default:
                 await Console.Error.WriteLineAsync($"Error: unknown process '{remaining[0]}'. {Usage}").ConfigureAwait(false);

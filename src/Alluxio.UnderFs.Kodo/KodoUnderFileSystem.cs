@@ -60,8 +60,11 @@ public sealed class KodoUnderFileSystem(KodoClient client, UnderFileSystemConfig
         }
     }
 
-    protected override Task<Stream> CreateObjectAsync(string key, CancellationToken cancellationToken) =>
-        Task.FromResult<Stream>(client.OpenWrite(key));
+    protected override Task<Stream> CreateObjectAsync(string key, CancellationToken cancellationToken)
+    {
+        var upload = client.OpenWrite(key);
+        return Task.FromResult<Stream>(new AbortableWriteStream(upload, upload.AbortAsync));
+    }
 
     protected override Task CreateEmptyObjectAsync(string key, CancellationToken cancellationToken) =>
         client.PutAsync(key, ReadOnlyMemory<byte>.Empty, cancellationToken);

@@ -4,9 +4,10 @@ namespace Alluxio.UnderFs;
 
 /// <summary>
 /// A UFS stream whose failures cross the same boundary as the UFS calls: a failed write, flush or close of a
-/// created file, or a failed read, is an <see cref="AlluxioException"/> to the caller.
+/// created file, or a failed read, is an <see cref="AlluxioException"/> to the caller. An abort reaches the UFS's
+/// own stream.
 /// </summary>
-internal sealed class ErrorTranslatingStream(Stream inner, Func<Exception, AlluxioException> translate) : Stream
+internal sealed class ErrorTranslatingStream(Stream inner, Func<Exception, AlluxioException> translate) : Stream, IAbortable
 {
     public override bool CanRead => inner.CanRead;
 
@@ -103,6 +104,18 @@ internal sealed class ErrorTranslatingStream(Stream inner, Func<Exception, Allux
         try
         {
             await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsTranslated(e, cancellationToken))
+        {
+            throw translate(e);
+        }
+    }
+
+    public async Task AbortAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await inner.AbortAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsTranslated(e, cancellationToken))
         {

@@ -159,7 +159,7 @@ public sealed class KodoUploadStream : Stream
             _state = UploadState.Failed;
             _failure ??= e;
             _failureReported = true;
-            await AbortAsync().ConfigureAwait(false);
+            await AbortUploadAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }
@@ -200,7 +200,7 @@ public sealed class KodoUploadStream : Stream
                 return;
             }
 
-            await AbortAsync().ConfigureAwait(false);
+            await AbortUploadAsync(CancellationToken.None).ConfigureAwait(false);
             if (_failure is not null && !_failureReported)
             {
                 _failureReported = true;
@@ -269,8 +269,9 @@ public sealed class KodoUploadStream : Stream
     /// <summary>Starts the multipart upload and turns what is buffered so far into the first part(s).</summary>
     private async Task StartMultipartAsync(bool sync, CancellationToken cancellationToken)
     {
-        var token = _abort.Token;
-        _uploadId = Task.Run(() => _client.InitiateMultipartAsync(_key, token), token);
+        // Not cancelled by an abort: an initiation cut off in flight may still open an upload on the server that
+        // nobody aborts; once it answers, the abort closes it.
+        _uploadId = Task.Run(() => _client.InitiateMultipartAsync(_key, CancellationToken.None), CancellationToken.None);
         var buffered = _buffer;
         var count = _fill;
         _buffer = null;
@@ -378,8 +379,41 @@ public sealed class KodoUploadStream : Stream
         }
     }
 
+    /// <summary>
+    /// Abandons the object: nothing is created. A small object's buffer is dropped without a request; a started
+    /// multipart upload is aborted after the parts in flight settle. The stream is closed afterwards, so a dispose
+    /// commits nothing. A failure to abort is only logged: the upload's parts expire on the server anyway.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The object was already completed.</exception>
+    public async Task AbortAsync(CancellationToken cancellationToken = default)
+    {
+        if (_state == UploadState.Disposed)
+        {
+            return;
+        }
+
+        if (_state == UploadState.Completed)
+        {
+            throw new InvalidOperationException($"The upload of '{_key}' is already complete.");
+        }
+
+        _state = UploadState.Failed;
+        Interlocked.CompareExchange(ref _failure, new OperationCanceledException($"The upload of '{_key}' was abandoned."), null);
+        _failureReported = true;
+        try
+        {
+            await AbortUploadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _state = UploadState.Disposed;
+            ReturnBuffer();
+            _abort.Dispose();
+        }
+    }
+
     /// <summary>Aborts a started multipart upload once; a failure to abort is only logged, the upload expires anyway.</summary>
-    private async Task AbortAsync()
+    private async Task AbortUploadAsync(CancellationToken cancellationToken)
     {
         if (_aborted || _uploadId is null || _state == UploadState.Completed)
         {
@@ -408,7 +442,7 @@ public sealed class KodoUploadStream : Stream
         try
         {
             var uploadId = await _uploadId.ConfigureAwait(false);
-            await _client.AbortMultipartAsync(_key, uploadId, CancellationToken.None).ConfigureAwait(false);
+            await _client.AbortMultipartAsync(_key, uploadId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

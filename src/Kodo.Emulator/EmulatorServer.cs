@@ -112,6 +112,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public void ResetCounters() => State.Counters.Reset();
 
+    /// <summary>Multipart (v2) uploads initiated and neither completed nor aborted yet.</summary>
+    public int OpenMultipartUploads => State.Uploads.Multiparts.Count;
+
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()

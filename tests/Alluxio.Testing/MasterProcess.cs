@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Alluxio.Testing;
@@ -27,15 +26,10 @@ namespace Alluxio.Testing;
 public sealed class MasterProcess : IAsyncDisposable
 {
     private const int PortAttempts = 3;
-    private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan s_requestTimeout = TimeSpan.FromSeconds(5);
 
     private readonly MasterProcessOptions _options;
     private readonly TempDirectory _root;
-    private readonly HttpClient _http;
-    private readonly Lock _outputLock = new();
-    private readonly List<string> _output = [];
-    private Process? _process;
+    private readonly ServerProcessRunner _runner = new("master");
 
     private MasterProcess(MasterProcessOptions options, TempDirectory root)
     {
@@ -43,9 +37,6 @@ public sealed class MasterProcess : IAsyncDisposable
         _root = root;
         Directory.CreateDirectory(ConfDirectory);
         Directory.CreateDirectory(WorkDirectory);
-
-        // No pooled connections: a restarted master on the same port must not get a request on a dead connection.
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { Timeout = s_requestTimeout };
     }
 
     /// <summary>The folder of alluxio-site.properties (ALLUXIO_CONF_DIR).</summary>
@@ -79,21 +70,12 @@ public sealed class MasterProcess : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["ALLUXIO_CONF_DIR"] = ConfDirectory };
 
     /// <summary>The pid of the current (or last) run.</summary>
-    public int ProcessId => (_process ?? throw new InvalidOperationException("The master has not been started.")).Id;
+    public int ProcessId => _runner.Process.Id;
 
-    public bool IsRunning => _process is { HasExited: false };
+    public bool IsRunning => _runner.IsRunning;
 
     /// <summary>What the current (or last) run printed on stdout and stderr, one line each.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_outputLock)
-            {
-                return string.Join('\n', _output);
-            }
-        }
-    }
+    public string Output => _runner.Output;
 
     /// <summary>Starts a master in a new temp folder and waits until it serves.</summary>
     /// <exception cref="MasterStartException">It ended, or did not answer within the options' start timeout.</exception>
@@ -127,34 +109,13 @@ public sealed class MasterProcess : IAsyncDisposable
     }
 
     /// <summary>Ends the master with SIGTERM and waits; it is killed when it lingers. Returns its exit code.</summary>
-    public async Task<int> StopAsync(CancellationToken cancellationToken = default)
-    {
-        var process = _process ?? throw new InvalidOperationException("The master has not been started.");
-        await ChildProcess.StopAsync(process).WaitAsync(cancellationToken).ConfigureAwait(false);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return process.ExitCode;
-    }
+    public Task<int> StopAsync(CancellationToken cancellationToken = default) => _runner.StopAsync(cancellationToken);
 
     /// <summary>Ends the master with SIGKILL, as a crash or a power cut would, and waits. Returns its exit code.</summary>
-    public async Task<int> KillAsync(CancellationToken cancellationToken = default)
-    {
-        var process = _process ?? throw new InvalidOperationException("The master has not been started.");
-        if (!process.HasExited)
-        {
-            process.Kill();
-        }
-
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return process.ExitCode;
-    }
+    public Task<int> KillAsync(CancellationToken cancellationToken = default) => _runner.KillAsync(cancellationToken);
 
     /// <summary>Waits until the master ends by itself. Returns its exit code.</summary>
-    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken = default)
-    {
-        var process = _process ?? throw new InvalidOperationException("The master has not been started.");
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync(CancellationToken cancellationToken = default) => _runner.WaitForExitAsync(cancellationToken);
 
     /// <summary>
     /// Starts the master again on the same folder and ports (stopping it with SIGTERM first if it runs) and waits
@@ -173,17 +134,12 @@ public sealed class MasterProcess : IAsyncDisposable
 
     /// <summary>GET on the web port, e.g. "api/v1/master/info"; fails on an error status.</summary>
     public Task<string> GetStringAsync(string pathAndQuery, CancellationToken cancellationToken = default) =>
-        _http.GetStringAsync(new Uri(WebUri, pathAndQuery), cancellationToken);
+        _runner.Http.GetStringAsync(new Uri(WebUri, pathAndQuery), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is not null)
-        {
-            await ChildProcess.StopAsync(_process).ConfigureAwait(false);
-            _process.Dispose();
-        }
-
-        _http.Dispose();
+        await _runner.StopIfRunningAsync().ConfigureAwait(false);
+        _runner.Dispose();
         _root.Dispose();
     }
 
@@ -199,90 +155,12 @@ public sealed class MasterProcess : IAsyncDisposable
         File.WriteAllText(Path.Combine(ConfDirectory, "alluxio-site.properties"), $"{_options.SiteProperties}\n{own}\n");
     }
 
-    private async Task LaunchAsync(CancellationToken cancellationToken)
-    {
-        _process?.Dispose();
-        lock (_outputLock)
-        {
-            _output.Clear();
-        }
-
-        var start = ChildProcess.StartInfo(
-            Path.Combine(RepositoryRoot.Path, "bin", "alluxio-server"),
-            ["master", .. _options.SystemProperties.Select(p => $"-D{p.Key}={p.Value}")]);
-        start.Environment["ALLUXIO_CONF_DIR"] = ConfDirectory;
-        foreach (var (name, value) in _options.Environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start)!;
-        _process = process;
-        process.OutputDataReceived += (_, line) => Collect(line.Data);
-        process.ErrorDataReceived += (_, line) => Collect(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.StartTimeout);
-        try
-        {
-            while (true)
-            {
-                if (process.HasExited)
-                {
-                    // Waiting again lets the output readers reach the end of both streams.
-                    await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                    throw new MasterStartException(
-                        $"alluxio-server master exited with {process.ExitCode} before serving: {Output}", process.ExitCode, Output);
-                }
-
-                if (await AnswersAsync(deadline.Token).ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                await Task.Delay(s_pollInterval, deadline.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            process.Kill();
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new MasterStartException(
-                $"alluxio-server master did not answer {WebUri} within {_options.StartTimeout}: {Output}", null, Output);
-        }
-    }
-
-    private async Task<bool> AnswersAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await _http.GetAsync(new Uri(WebUri, "api/v1/master/info"), cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // One request timed out; the deadline decides when to give up.
-            return false;
-        }
-    }
-
-    private void Collect(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_outputLock)
-        {
-            _output.Add(line);
-        }
-    }
+    private Task LaunchAsync(CancellationToken cancellationToken) =>
+        _runner.LaunchAsync(
+            _options.SystemProperties.Select(p => $"-D{p.Key}={p.Value}"),
+            [new("ALLUXIO_CONF_DIR", ConfDirectory), .. _options.Environment],
+            _options.StartTimeout,
+            async token => await _runner.TryGetAsync(new Uri(WebUri, "api/v1/master/info"), token).ConfigureAwait(false) is not null,
+            (message, exitCode, output) => new MasterStartException(message, exitCode, output),
+            cancellationToken);
 }

@@ -131,4 +131,34 @@ public static partial class PropertyKeys
         "alluxio.worker.block.store.type", "FILE",
         "How the worker stores blocks.",
         PropertyScope.Worker, PropertyType.Enum, enumValues: ["FILE", "PAGE"]));
+
+    public static readonly PropertyKey WorkerWebBindHost = Define(new(
+        "alluxio.worker.web.bind.host", "0.0.0.0",
+        "The address the worker's web server binds to.",
+        PropertyScope.Worker));
+
+    public static readonly PropertyKey WorkerBlockHeartbeatInterval = Define(new(
+        "alluxio.worker.block.heartbeat.interval", "1sec",
+        "How often the worker reports block changes to the master and takes its commands.",
+        PropertyScope.Worker, PropertyType.Duration));
+
+    public static readonly PropertyKey WorkerMasterConnectRetryTimeout = Define(new(
+        "alluxio.worker.master.connect.retry.timeout", "1hour",
+        "How long a worker call to the master (e.g. for a mount's UFS) is retried while the master is unavailable.",
+        PropertyScope.Worker, PropertyType.Duration));
+
+    public static readonly PropertyKey WorkerNetworkShutdownTimeout = Define(new(
+        "alluxio.worker.network.shutdown.timeout", "15sec",
+        "How long a stopping worker waits for calls in flight before it cancels them.",
+        PropertyScope.Worker, PropertyType.Duration));
+
+    public static readonly PropertyKey WorkerNetworkMaxInboundMessageSize = Define(new(
+        "alluxio.worker.network.max.inbound.message.size", "4MB",
+        "The largest gRPC message the worker accepts, e.g. one chunk of a write.",
+        PropertyScope.Worker, PropertyType.DataSize));
+
+    public static readonly PropertyKey WorkerNetworkAsyncCacheManagerThreadsMax = Define(new(
+        "alluxio.worker.network.async.cache.manager.threads.max", "8",
+        "At most this many blocks are cached at once for load commands and asynchronous cache requests.",
+        PropertyScope.Worker, PropertyType.Integer, minimum: 1));
 }

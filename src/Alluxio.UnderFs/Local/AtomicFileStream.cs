@@ -3,8 +3,9 @@ namespace Alluxio.UnderFs.Local;
 /// <summary>
 /// Writes to a temporary file beside the target and renames it into place on dispose, so readers see the whole
 /// file or none of it. A failure to write or rename is thrown; the temporary file never outlives the stream.
+/// <see cref="AbortAsync"/> deletes it without renaming.
 /// </summary>
-internal sealed class AtomicFileStream : Stream
+internal sealed class AtomicFileStream : Stream, IAbortable
 {
     /// <summary>Temporary files end in this, and listings leave them out.</summary>
     public const string TemporarySuffix = ".alluxio-tmp";
@@ -54,6 +55,24 @@ internal sealed class AtomicFileStream : Stream
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         _inner.WriteAsync(buffer, offset, count, cancellationToken);
+
+    public async Task AbortAsync(CancellationToken cancellationToken = default)
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        try
+        {
+            await _inner.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(_temporary);
+        }
+    }
 
     public override async ValueTask DisposeAsync()
     {

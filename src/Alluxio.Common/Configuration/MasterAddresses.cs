@@ -1,11 +1,10 @@
 using System.Globalization;
-using Alluxio.Configuration;
 using Alluxio.Errors;
 
-namespace Alluxio.Client.Rpc;
+namespace Alluxio.Configuration;
 
 /// <summary>Where the masters answer: alluxio.master.rpc.addresses, else alluxio.master.hostname:alluxio.master.rpc.port.</summary>
-internal static class MasterAddresses
+public static class MasterAddresses
 {
     /// <summary>The host:port of every master, in configured order.</summary>
     /// <exception cref="AlluxioException">An address is not host:port.</exception>

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Alluxio.Errors;
+using Alluxio.Grpc;
+using Alluxio.Grpc.Errors;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Alluxio.Worker.Master;
+
+/// <summary>Reads a block another worker caches, with that worker's ReadBlock, over one channel per worker.</summary>
+internal sealed class RemoteBlockReader(ILoggerFactory loggerFactory) : IDisposable
+{
+    private const int ChunkSize = 1 << 20;
+
+    private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Streams the whole of <paramref name="block"/> into <paramref name="sink"/> from the first of its locations
+    /// (other than <paramref name="selfWorkerId"/>) that serves it.
+    /// </summary>
+    /// <exception cref="AlluxioException">No worker served it, or one failed after sending part of it.</exception>
+    public async Task CopyAsync(
+        BlockInfo block, long? selfWorkerId, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(sink);
+        AlluxioException? last = null;
+        foreach (var location in block.Locations.Where(l => l.WorkerId != selfWorkerId && l.WorkerAddress is not null))
+        {
+            var target = string.Create(CultureInfo.InvariantCulture, $"{location.WorkerAddress.Host}:{location.WorkerAddress.RpcPort}");
+            var client = new BlockWorker.BlockWorkerClient(_channels.GetOrAdd(target, Open));
+            long copied = 0;
+            try
+            {
+                using var call = client.ReadBlock(
+                    new ReadRequest { BlockId = block.BlockId, Offset = 0, Length = block.Length, ChunkSize = ChunkSize },
+                    cancellationToken: cancellationToken);
+                await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await sink(response.Chunk.Memory, cancellationToken).ConfigureAwait(false);
+                    copied += response.Chunk.Length;
+                }
+            }
+            catch (RpcException e) when (copied == 0 && !cancellationToken.IsCancellationRequested)
+            {
+                last = AlluxioStatus.ToAlluxioException(e, target);
+                continue;
+            }
+            catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw AlluxioStatus.ToAlluxioException(e, target);
+            }
+
+            if (copied != block.Length)
+            {
+                throw new AlluxioException(
+                    ErrorType.FailedPrecondition, $"The worker at {target} sent {copied} bytes of block {block.BlockId}, not its {block.Length}.");
+            }
+
+            return;
+        }
+
+        throw new AlluxioException(
+            ErrorType.Unavailable,
+            $"Block {block.BlockId} is not cached here and no other worker holding it served it{(last is null ? "" : $": {last.Message}")}",
+            last);
+    }
+
+    public void Dispose()
+    {
+        foreach (var channel in _channels.Values)
+        {
+            channel.Dispose();
+        }
+    }
+
+    private GrpcChannel Open(string target) =>
+        GrpcChannel.ForAddress($"http://{target}", new GrpcChannelOptions { LoggerFactory = loggerFactory, MaxReceiveMessageSize = 100 << 20 });
+}
