@@ -65,7 +65,7 @@ start_process() {
       ;;
     worker)
       url="http://localhost:$(alluxio_conf alluxio.worker.web.port || echo 30000)/api/v1/worker/info"
-      ready='"registered":true'
+      ready='"registered": *true'
       service="worker service"
       ;;
   esac
@@ -80,7 +80,7 @@ start_process() {
       alluxio_print_log_tails "$name"
       return 1
     fi
-    if body="$(curl --silent --fail --max-time 2 "$url" 2>/dev/null)" && [[ "$body" == *"$ready"* ]]; then
+    if body="$(curl --silent --fail --max-time 2 "$url" 2>/dev/null)" && [[ "$body" =~ $ready ]]; then
       echo "--- [ OK ] The ${service} @ ${host} is in a healthy state."
       return 0
     fi

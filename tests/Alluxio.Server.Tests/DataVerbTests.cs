@@ -14,7 +14,7 @@ public sealed class DataVerbTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    [Fact(Skip = "needs the worker process")]
+    [Fact]
     public async Task AFileCopiedInReadsBackWhole()
     {
         await using var master = await MasterProcess.StartAsync(cancellationToken: Token);
@@ -48,7 +48,7 @@ public sealed class DataVerbTests
         Assert.Equal("Path \"/missing\" does not exist.", await fs.FailsAsync("head", "/missing"));
     }
 
-    [Fact(Skip = "needs the worker process")]
+    [Fact]
     public async Task ABigBinaryFileSurvivesEveryDirectionOfCopy()
     {
         await using var master = await MasterProcess.StartAsync(
@@ -73,7 +73,7 @@ public sealed class DataVerbTests
         Assert.Equal(0, tail.ExitCode);
     }
 
-    [Fact(Skip = "needs the worker process")]
+    [Fact]
     public async Task ADirectoryIsCopiedInParallelAndRecursively()
     {
         await using var master = await MasterProcess.StartAsync(cancellationToken: Token);
@@ -115,7 +115,7 @@ public sealed class DataVerbTests
         Assert.Equal("sub/c.txt", await File.ReadAllTextAsync(Path.Combine(outDir, "sub", "c.txt"), Token));
     }
 
-    [Fact(Skip = "needs the worker process")]
+    [Fact]
     public async Task FreeLoadAndLocationFollowTheCache()
     {
         await using var master = await MasterProcess.StartAsync(cancellationToken: Token);
@@ -152,7 +152,7 @@ public sealed class DataVerbTests
         await fs.FailsAsync("free", "/only-cached.txt");
     }
 
-    [Fact(Skip = "needs the worker process")]
+    [Fact]
     public async Task PersistWritesCachedFilesToTheUfsAndWaits()
     {
         await using var master = await MasterProcess.StartAsync(cancellationToken: Token);
@@ -174,7 +174,7 @@ public sealed class DataVerbTests
         Assert.Equal(["Found 0 files to persist."], await fs.OkAsync("persist", "/p"));
     }
 
-    [Fact(Skip = "needs the worker process")]
+    [Fact]
     public async Task ReplicationAndCapacityAsAlluxioPrintsThem()
     {
         await using var master = await MasterProcess.StartAsync(cancellationToken: Token);
@@ -209,11 +209,8 @@ public sealed class DataVerbTests
     /// Starts a worker registered with <paramref name="master"/>. Until Alluxio.Testing has WorkerProcess this is the one
     /// line to change: <c>await WorkerProcess.StartAsync(master, cancellationToken: Token)</c>.
     /// </summary>
-    private static Task<IAsyncDisposable> StartWorkerAsync(MasterProcess master)
-    {
-        ArgumentNullException.ThrowIfNull(master);
-        throw new NotSupportedException("These tests need Alluxio.Testing's WorkerProcess, which is not in this build yet.");
-    }
+    private static Task<WorkerProcess> StartWorkerAsync(MasterProcess master) =>
+        WorkerProcess.StartAsync(master, new WorkerProcessOptions { WaitForRegistration = true }, Token);
 
     private static async Task<string> FileIdAsync(FsShell fs, string path) => await fs.StatAsync("%i", path);
 

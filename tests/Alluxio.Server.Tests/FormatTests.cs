@@ -20,9 +20,10 @@ public sealed class FormatTests
         var format = await RunAsync(master, "format");
 
         Assert.Equal(0, format.ExitCode);
-        Assert.Matches(@"^Formatting Alluxio Master @ \S+$", format.OutLines[0]);
-        Assert.Equal($"Formatting master journal: {master.JournalFolder}", format.OutLines[1]);
-        Assert.Equal("Formatting complete", format.OutLines[2]);
+        Assert.Matches(@"^Formatting Alluxio Worker @ \S+$", format.OutLines[0]);
+        Assert.Matches(@"^Formatting Alluxio Master @ \S+$", format.OutLines[4]);
+        Assert.Equal($"Formatting master journal: {master.JournalFolder}", format.OutLines[5]);
+        Assert.Equal("Formatting complete", format.OutLines[6]);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(master.JournalFolder));
 
         await master.RestartAsync(cancellationToken);

@@ -23,6 +23,7 @@ public sealed class SeedPageScriptTests
     {
         await using var emulator = await KodoEmulatorFixture.StartAsync(KodoEmulatorFixture.CreateOptions(TestKodo.AccessKey, Secret, TestKodo.Bucket), Token);
         await using var kodo = TestKodo.Client(emulator, Secret);
+        await kodo.PutAsync("other/already-there.txt", "c"u8.ToArray(), Token);
         var site = new StringBuilder()
             .AppendLine($"alluxio.master.mount.table.root.ufs=kodo://{TestKodo.Bucket}/dir/")
             .AppendLine($"fs.kodo.accesskey={TestKodo.AccessKey}")

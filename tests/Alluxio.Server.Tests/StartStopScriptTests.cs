@@ -78,7 +78,7 @@ public sealed class StartStopScriptTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task LocalAssumesNoMountAndStopsWhatRunsFirst()
+    public async Task LocalAssumesNoMountStopsWhatRunsFirstThenStartsTheMasterAndTheWorker()
     {
         ScriptedHost.AssertSucceeded(await _host.RunAsync("alluxio-start.sh", "master"));
         var first = _host.ReadPid();
@@ -87,15 +87,24 @@ public sealed class StartStopScriptTests : IAsyncDisposable
 
         ScriptedHost.AssertSucceeded(local);
         Assert.Equal("Assuming NoMount by default.", local.OutLines[0]);
-        Assert.Matches(@"^Killed 1 process\(es\) on \S+$", local.OutLines[1]);
-        Assert.Contains(local.OutLines, l => l.Contains("[ OK ] The master service @ ", StringComparison.Ordinal));
+
+        // The stop goes worker first (none runs), then the master that did.
+        Assert.Matches(@"^Killed 0 process\(es\) on \S+$", local.OutLines[1]);
+        Assert.Matches(@"^Killed 1 process\(es\) on \S+$", local.OutLines[2]);
+        var master = Array.FindIndex(local.OutLines, l => l.Contains("[ OK ] The master service @ ", StringComparison.Ordinal));
+        var worker = Array.FindIndex(local.OutLines, l => l.Contains("[ OK ] The worker service @ ", StringComparison.Ordinal));
+        Assert.True(master > 0 && worker > master, local.All);
         Assert.False(ProcessTable.IsRunning(first));
-        Assert.True(ProcessTable.IsRunning(_host.ReadPid()));
+        var pids = new[] { _host.ReadPid(), int.Parse(File.ReadAllText(_host.WorkerPidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture) };
+        Assert.All(pids, pid => Assert.True(ProcessTable.IsRunning(pid)));
 
         var stop = await _host.RunAsync("alluxio-stop.sh", "local");
 
         ScriptedHost.AssertSucceeded(stop);
+        Assert.Equal(2, stop.OutLines.Count(l => l.StartsWith("Killed 1 process(es) on ", StringComparison.Ordinal)));
+        Assert.All(pids, pid => Assert.False(ProcessTable.IsRunning(pid)));
         Assert.False(File.Exists(_host.PidFile));
+        Assert.False(File.Exists(_host.WorkerPidFile));
     }
 
     [Fact]

@@ -151,7 +151,9 @@ public sealed class MasterProcess : IAsyncDisposable
             $"alluxio.work.dir={WorkDirectory}",
             $"alluxio.master.rpc.port={RpcPort.ToString(CultureInfo.InvariantCulture)}",
             $"alluxio.master.web.port={WebPort.ToString(CultureInfo.InvariantCulture)}",
-            $"alluxio.master.embedded.journal.port={JournalPort.ToString(CultureInfo.InvariantCulture)}");
+            $"alluxio.master.embedded.journal.port={JournalPort.ToString(CultureInfo.InvariantCulture)}",
+            // bin/alluxio format run with this configuration wipes this folder, never the machine's /dev/shm.
+            $"alluxio.worker.tieredstore.level0.dirs.path={Path.Combine(WorkDirectory, "ramdisk")}");
         File.WriteAllText(Path.Combine(ConfDirectory, "alluxio-site.properties"), $"{_options.SiteProperties}\n{own}\n");
     }
 

@@ -56,6 +56,9 @@ public sealed class ReadTests
         var read = await host.Client.ReadAsync(new ReadRequest { BlockId = 201, ChunkSize = 65536, OpenUfsBlockOptions = Ufs(KodoMount, path, 1, content.Length, hash) }, Token);
 
         Assert.Equal(content.AsSpan(BlockSize, BlockSize).ToArray(), read);
+
+        // The fill commits after the reader has its last byte.
+        await host.Master.WaitUntilAsync(() => host.Master.Commits.Any(c => c.BlockId == 201), Token);
         Assert.NotNull(host.Worker.Store.FindBlock(201));
     }
 

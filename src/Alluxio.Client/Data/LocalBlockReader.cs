@@ -81,7 +81,13 @@ internal sealed class LocalBlockReader : IBlockReader
         _file.Dispose();
         try
         {
+            // Completing our side and waiting for the worker to end its side releases the lease cleanly; disposing
+            // at once would reset the stream under the worker.
             await _lease.RequestStream.CompleteAsync().ConfigureAwait(false);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            while (await _lease.ResponseStream.MoveNext(timeout.Token).ConfigureAwait(false))
+            {
+            }
         }
         catch (RpcException)
         {
@@ -90,6 +96,10 @@ internal sealed class LocalBlockReader : IBlockReader
         catch (InvalidOperationException)
         {
             // The call already ended.
+        }
+        catch (OperationCanceledException)
+        {
+            // The worker did not end the call in time; disposing it below ends it.
         }
 
         _lease.Dispose();

@@ -30,7 +30,8 @@ internal sealed class BlockCutter(TieredBlockStore store, BlockCommitter committ
         {
             while (!data.IsEmpty)
             {
-                _current ??= await TempBlockWriter.CreateAsync(store, InodeIds.BlockId(fileId, _index), blockSize, cancellationToken).ConfigureAwait(false);
+                // The file's length is unknown: reserve for what arrives, not a whole block the file may never fill.
+                _current ??= await TempBlockWriter.CreateAsync(store, InodeIds.BlockId(fileId, _index), Math.Min(blockSize, data.Length), cancellationToken).ConfigureAwait(false);
                 var take = (int)Math.Min(data.Length, blockSize - _current.Length);
                 await _current.WriteAsync(data[..take], cancellationToken).ConfigureAwait(false);
                 data = data[take..];

@@ -65,8 +65,15 @@ public sealed class BlockWorkerService(AlluxioWorker worker) : BlockWorker.Block
                 await responseStream.WriteAsync(new OpenLocalBlockResponse { Path = lease.Path }, token).ConfigureAwait(false);
 
                 // The lease lasts until the client completes its side or the call ends (the client goes away, the worker stops).
-                while (await requestStream.MoveNext(token).ConfigureAwait(false))
+                try
                 {
+                    while (await requestStream.MoveNext(token).ConfigureAwait(false))
+                    {
+                    }
+                }
+                catch (IOException) when (!token.IsCancellationRequested)
+                {
+                    // The client reset its stream instead of completing it (it died or gave up): the lease ends all the same.
                 }
             },
             context.CancellationToken);

@@ -46,9 +46,7 @@ internal static class FreeCommand
         var deadline = DateTimeOffset.UtcNow + s_timeout;
         while (true)
         {
-            var status = await fileSystem.GetStatusAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
-            // An empty file reports 100% in Alluxio, and a directory's percentage means nothing; neither holds blocks.
-            if (status.IsFolder || status.Length == 0 || status.InAlluxioPercentage == 0)
+            if (await StillCachedAsync(fileSystem, path, cancellationToken).ConfigureAwait(false) is not { } status)
             {
                 return;
             }
@@ -57,11 +55,34 @@ internal static class FreeCommand
             {
                 throw new AlluxioException(
                     ErrorType.DeadlineExceeded,
-                    $"Timed out waiting for {path} to be freed: {status.InAlluxioPercentage}% of it is still cached. Another user may be loading it.");
+                    $"Timed out waiting for {status.Path} to be freed: {status.InAlluxioPercentage}% of it is still cached. Another user may be loading it.");
             }
 
             await Task.Delay(s_pollInterval, cancellationToken).ConfigureAwait(false);
             await fileSystem.FreeAsync(path, options, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A file at or below the path that still has cached bytes, or null. An empty file reports 100% in Alluxio and a
+    /// directory's percentage means nothing; neither holds blocks, so only non-empty files count.
+    /// </summary>
+    private static async Task<UriStatus?> StillCachedAsync(FileSystem fileSystem, string path, CancellationToken cancellationToken)
+    {
+        var status = await fileSystem.GetStatusAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!status.IsFolder)
+        {
+            return status.Length > 0 && status.InAlluxioPercentage > 0 ? status : null;
+        }
+
+        await foreach (var child in fileSystem.ListStatusAsync(path, new ListStatusOptions { Recursive = true }, cancellationToken).ConfigureAwait(false))
+        {
+            if (!child.IsFolder && child.Length > 0 && child.InAlluxioPercentage > 0)
+            {
+                return child;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 using Alluxio.Cli.Commands.Fs.Data;
 using Alluxio.Client;
+using Alluxio.Client.Options;
 
 namespace Alluxio.Cli.Commands.Fs.Copy;
 
@@ -53,7 +54,8 @@ internal sealed class FileCopier(FileSystem fileSystem, int bufferSize, CopyRepo
 
     private async Task ToAlluxioAsync(Stream source, string alluxioPath, CancellationToken cancellationToken)
     {
-        var target = await fileSystem.CreateFileAsync(alluxioPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // As Alluxio's cp, missing parents are created.
+        var target = await fileSystem.CreateFileAsync(alluxioPath, new CreateFileOptions { Recursive = true }, cancellationToken).ConfigureAwait(false);
         await using (target.ConfigureAwait(false))
         {
             try
