@@ -1,4 +1,5 @@
 using System.Net;
+using Alluxio.Grpc.Errors;
 using Alluxio.Master.Services;
 using Alluxio.Testing;
 using Grpc.Net.Client;
@@ -34,7 +35,7 @@ internal sealed class GrpcTestHost : IAsyncDisposable
         builder.Services.AddSingleton(logs.Factory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorMappingInterceptor>());
+        builder.Services.AddGrpc(o => o.Interceptors.Add<ServerErrorInterceptor>("master"));
         builder.Services.AddSingleton(master);
         var app = builder.Build();
         app.MapGrpcService<FileSystemMasterService>();

@@ -1,4 +1,3 @@
-using System.Text;
 using Alluxio.Testing;
 
 namespace Alluxio.Server.Tests;
@@ -24,14 +23,7 @@ public sealed class SeedFlowTests
         await kodo.PutAsync("other/c.txt", "c"u8.ToArray(), Token);
 
         // The root mount as the seed page writes it in alluxio-site.properties, plus the emulator's uc endpoint.
-        var site = new StringBuilder()
-            .AppendLine($"alluxio.master.mount.table.root.ufs=kodo://{TestKodo.Bucket}/dir/")
-            .AppendLine($"fs.kodo.accesskey={TestKodo.AccessKey}")
-            .AppendLine($"fs.kodo.secretkey={Secret}")
-            .AppendLine($"alluxio.underfs.kodo.downloadhost={emulator.DomainOf(TestKodo.Bucket)}")
-            .AppendLine($"alluxio.underfs.kodo.endpoint={emulator.Endpoint}")
-            .AppendLine($"alluxio.underfs.kodo.uc.endpoint=http://{emulator.Endpoint}")
-            .ToString();
+        var site = TestKodo.RootMountSiteProperties(emulator, "dir", Secret);
         await using var master = await MasterProcess.StartAsync(new MasterProcessOptions { SiteProperties = site }, Token);
         var outputs = new List<string>();
 

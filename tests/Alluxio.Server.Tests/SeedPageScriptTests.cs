@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Alluxio.Testing;
 
 namespace Alluxio.Server.Tests;
@@ -24,14 +23,7 @@ public sealed class SeedPageScriptTests
         await using var emulator = await KodoEmulatorFixture.StartAsync(KodoEmulatorFixture.CreateOptions(TestKodo.AccessKey, Secret, TestKodo.Bucket), Token);
         await using var kodo = TestKodo.Client(emulator, Secret);
         await kodo.PutAsync("other/already-there.txt", "c"u8.ToArray(), Token);
-        var site = new StringBuilder()
-            .AppendLine($"alluxio.master.mount.table.root.ufs=kodo://{TestKodo.Bucket}/dir/")
-            .AppendLine($"fs.kodo.accesskey={TestKodo.AccessKey}")
-            .AppendLine($"fs.kodo.secretkey={Secret}")
-            .AppendLine($"alluxio.underfs.kodo.downloadhost={emulator.DomainOf(TestKodo.Bucket)}")
-            .AppendLine($"alluxio.underfs.kodo.endpoint={emulator.Endpoint}")
-            .AppendLine($"alluxio.underfs.kodo.uc.endpoint=http://{emulator.Endpoint}")
-            .ToString();
+        var site = TestKodo.RootMountSiteProperties(emulator, "dir", Secret);
         await using var host = new ScriptedHost(site);
         var outputs = new List<string>();
 

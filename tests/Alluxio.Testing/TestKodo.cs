@@ -34,6 +34,24 @@ public static class TestKodo
         new("alluxio.underfs.kodo.retry.max.num", "10"),
     ];
 
+    /// <summary>
+    /// alluxio-site.properties as the seed page writes it for a root mount of <c>kodo://bucket/&lt;directory&gt;/</c>:
+    /// the mount and its four keys, plus the uc endpoint the emulator needs.
+    /// </summary>
+    public static string RootMountSiteProperties(KodoEmulatorFixture emulator, string directory, string secretKey = SecretKey)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        return string.Join(
+            '\n',
+            $"alluxio.master.mount.table.root.ufs=kodo://{Bucket}/{directory}/",
+            $"fs.kodo.accesskey={AccessKey}",
+            $"fs.kodo.secretkey={secretKey}",
+            $"alluxio.underfs.kodo.downloadhost={emulator.DomainOf(Bucket)}",
+            $"alluxio.underfs.kodo.endpoint={emulator.Endpoint}",
+            $"alluxio.underfs.kodo.uc.endpoint=http://{emulator.Endpoint}",
+            "");
+    }
+
     /// <summary>A Kodo client on the emulator's bucket, for changing objects behind Alluxio's back.</summary>
     public static KodoClient Client(KodoEmulatorFixture emulator, string secretKey = SecretKey)
     {

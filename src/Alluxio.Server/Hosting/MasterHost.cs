@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
-using System.Net;
 using Alluxio.Configuration;
 using Alluxio.Errors;
+using Alluxio.Grpc.Errors;
 using Alluxio.Journal;
 using Alluxio.Master;
 using Alluxio.Master.Services;
@@ -77,19 +77,12 @@ internal static partial class MasterHost
         }
     }
 
-    private static string StartFailure(Exception e)
+    private static string StartFailure(Exception e) => e switch
     {
-        // Kestrel wraps the socket error more than once; the port in use is the cause worth naming.
-        for (var cause = e.InnerException; cause is not null; cause = cause.InnerException)
-        {
-            if (cause is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
-            {
-                return $"a port of the master is in use already ({e.Message}); is another master running? Stop it or set alluxio.master.rpc.port / alluxio.master.web.port.";
-            }
-        }
-
-        return e.Message;
-    }
+        _ when HostBinding.IsAddressInUse(e) =>
+            $"a port of the master is in use already ({e.Message}); is another master running? Stop it or set {PropertyKeys.MasterRpcPort.Name} / {PropertyKeys.MasterWebPort.Name}.",
+        _ => e.Message,
+    };
 
     private static WebApplication Build(AlluxioConfiguration configuration, FileSystemMaster master, MasterProcessInfo info, ILoggerFactory loggerFactory, TimeProvider time)
     {
@@ -100,12 +93,12 @@ internal static partial class MasterHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = configuration.GetDuration(PropertyKeys.MasterShutdownTimeout));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(Address(configuration.Get(PropertyKeys.MasterBindHost)), info.RpcPort, o => o.Protocols = HttpProtocols.Http2);
-            kestrel.Listen(Address(configuration.Get(PropertyKeys.MasterWebBindHost)), info.WebPort, o => o.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(HostBinding.Address(configuration.Get(PropertyKeys.MasterBindHost)), info.RpcPort, o => o.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(HostBinding.Address(configuration.Get(PropertyKeys.MasterWebBindHost)), info.WebPort, o => o.Protocols = HttpProtocols.Http1);
         });
         builder.Services.AddGrpc(o =>
         {
-            o.Interceptors.Add<ErrorMappingInterceptor>();
+            o.Interceptors.Add<ServerErrorInterceptor>("master");
             o.MaxReceiveMessageSize = 16 << 20;
             o.EnableDetailedErrors = false;
         });
@@ -125,11 +118,6 @@ internal static partial class MasterHost
         MasterWebEndpoints.Map(app, webHost);
         return app;
     }
-
-    private static IPAddress Address(string host) =>
-        host is "0.0.0.0" or "" ? IPAddress.Any
-        : IPAddress.TryParse(host, out var address) ? address
-        : Dns.GetHostAddresses(host).First();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Starting Alluxio master {Version}: rpc port {RpcPort}, web port {WebPort}")]
     private static partial void LogStarting(ILogger logger, int rpcPort, int webPort, string version);
