@@ -10,14 +10,17 @@ namespace Alluxio.Cli;
 internal static class CliApplication
 {
     /// <summary>Commands after which -Dkey=value may stand again, as in Alluxio.</summary>
-    private static readonly string[] s_groupCommands = ["fs", "fsadmin", "runTests", "runTest"];
+    private static readonly string[] s_groupCommands = ["fs", "fsadmin"];
+
+    /// <summary>Commands Alluxio's launcher runs as a Java class: a -Dkey=value may stand anywhere among their arguments.</summary>
+    private static readonly string[] s_javaClassCommands = ["runTests", "runTest"];
 
     public static int Run(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment)
     {
         // Every module the CLI uses adds its property keys before any configuration is read.
         BuiltInUnderFileSystems.RegisterKeys(PropertyKeyRegistry.Global);
 
-        var (systemProperties, remaining) = SystemPropertyArguments.Split(args, s_groupCommands);
+        var (systemProperties, remaining) = SystemPropertyArguments.Split(args, s_groupCommands, s_javaClassCommands);
         var configuration = ConfigurationLoader.Load(systemProperties, environment);
         var context = new CliContext(configuration, output, error);
         if (remaining is [FileSystemShell.Name, .. var verb])

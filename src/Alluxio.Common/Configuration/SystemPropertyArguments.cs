@@ -2,7 +2,8 @@ namespace Alluxio.Configuration;
 
 /// <summary>
 /// Alluxio's -Dkey=value arguments, shared by the CLI and the servers. As in Alluxio they stand before the command
-/// and, for a command group such as fs, right after the group (alluxio fs -Dkey=value ls /).
+/// and, for a command group such as fs, right after the group (alluxio fs -Dkey=value ls /); for commands bin/alluxio
+/// runs as a plain Java class (runTests), anywhere after the command, since its launcher takes every -D as a JVM option.
 /// </summary>
 public static class SystemPropertyArguments
 {
@@ -10,8 +11,9 @@ public static class SystemPropertyArguments
     /// Separates the -D arguments (their "key=value" texts, in order) from the rest of <paramref name="args"/>.
     /// </summary>
     /// <param name="groupCommands">Commands after which -D arguments may stand again.</param>
+    /// <param name="anywhereCommands">Commands among whose arguments -D arguments may stand anywhere.</param>
     public static (IReadOnlyList<string> Properties, string[] Remaining) Split(
-        IReadOnlyList<string> args, IReadOnlyCollection<string>? groupCommands = null)
+        IReadOnlyList<string> args, IReadOnlyCollection<string>? groupCommands = null, IReadOnlyCollection<string>? anywhereCommands = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var properties = new List<string>();
@@ -25,6 +27,21 @@ public static class SystemPropertyArguments
             if (groupCommands?.Contains(command, StringComparer.Ordinal) == true)
             {
                 index = TakeProperties(args, index, properties);
+            }
+
+            if (anywhereCommands?.Contains(command, StringComparer.Ordinal) == true)
+            {
+                while (index < args.Count)
+                {
+                    var next = TakeProperties(args, index, properties);
+                    if (next == index)
+                    {
+                        remaining.Add(args[index]);
+                        next++;
+                    }
+
+                    index = next;
+                }
             }
         }
 

@@ -48,4 +48,23 @@ public sealed class SystemPropertyArgumentsTests
     [InlineData(" =value")]
     public void TextWithoutAKeyIsRefused(string text) =>
         Assert.False(SystemPropertyArguments.TryParse(text, out _, out _));
+
+    [Fact]
+    public void AJavaClassCommandTakesPropertiesAnywhereAmongItsArguments()
+    {
+        var (properties, remaining) = SystemPropertyArguments.Split(
+            ["-Da=1", "runTests", "--readType", "CACHE", "-Db=2", "-Dc=3", "--writeType", "THROUGH", "-Dd=4"], anywhereCommands: ["runTests"]);
+
+        Assert.Equal(["a=1", "b=2", "c=3", "d=4"], properties);
+        Assert.Equal(["runTests", "--readType", "CACHE", "--writeType", "THROUGH"], remaining);
+    }
+
+    [Fact]
+    public void OtherCommandsKeepALaterPropertyAsAnArgument()
+    {
+        var (properties, remaining) = SystemPropertyArguments.Split(["version", "-Da=1"], anywhereCommands: ["runTests"]);
+
+        Assert.Empty(properties);
+        Assert.Equal(["version", "-Da=1"], remaining);
+    }
 }
