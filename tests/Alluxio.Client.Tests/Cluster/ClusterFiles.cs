@@ -73,11 +73,12 @@ internal static class ClusterFiles
             async token => await InAlluxioAsync(fileSystem, path, token) == percentage, $"{path} to be {percentage}% in Alluxio", cancellationToken);
 
     /// <summary>The blocks a worker holds, as its web port reports them.</summary>
-    public static async Task<long> BlockCountAsync(WorkerProcess worker, CancellationToken cancellationToken)
-    {
-        using var info = JsonDocument.Parse(await worker.GetStringAsync("api/v1/worker/info", cancellationToken));
-        return info.RootElement.GetProperty("blockCount").GetInt64();
-    }
+    public static Task<long> BlockCountAsync(WorkerProcess worker, CancellationToken cancellationToken) =>
+        WorkerFigureAsync(worker, "blockCount", cancellationToken);
+
+    /// <summary>How many files the worker's pin list names, as its web port reports it.</summary>
+    public static Task<long> PinnedFileCountAsync(WorkerProcess worker, CancellationToken cancellationToken) =>
+        WorkerFigureAsync(worker, "pinnedFileCount", cancellationToken);
 
     /// <summary>
     /// The ids of the committed blocks in a worker's store folder: what it holds now, while the master learns of
@@ -86,6 +87,12 @@ internal static class ClusterFiles
     public static HashSet<long> BlocksOnDisk(WorkerProcess worker) =>
         [.. Directory.EnumerateFiles(Path.Combine(worker.StoreFolder, "alluxioworker"))
             .Select(f => long.Parse(Path.GetFileName(f), System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static async Task<long> WorkerFigureAsync(WorkerProcess worker, string name, CancellationToken cancellationToken)
+    {
+        using var info = JsonDocument.Parse(await worker.GetStringAsync("api/v1/worker/info", cancellationToken));
+        return info.RootElement.GetProperty(name).GetInt64();
+    }
 
     /// <summary>
     /// Reads across every block boundary of an open file with Seek and Read, and with ReadAtAsync (which must not move
