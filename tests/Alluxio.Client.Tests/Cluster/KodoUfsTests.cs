@@ -1,6 +1,7 @@
 using Alluxio.Client.Options;
 using Alluxio.Errors;
 using Alluxio.Testing;
+using Kodo.Emulator.Faults;
 
 namespace Alluxio.Client.Tests.Cluster;
 
@@ -31,6 +32,9 @@ public sealed class KodoUfsTests
             Assert.Single(streams[0].Status.BlockIds);
             var before = (await emulator.CountersAsync(Token)).GetValueOrDefault(IoGet);
 
+            // A slow bucket, so that all ten reads arrive while the first one's UFS read is still under way.
+            emulator.SetFaults(FaultSettings.None with { LatencyMs = 300 });
+
             var reads = await Task.WhenAll(streams.Select(s => ClusterFiles.ReadToEndAsync(s, Token)));
 
             Assert.All(reads, r => ClusterFiles.AssertSameBytes(content, r, "a concurrent read"));
@@ -59,9 +63,11 @@ public sealed class KodoUfsTests
         var syncing = cluster.Connect(ClusterFiles.AlwaysSync);
 
         // Only the first of the two blocks is cached.
+        IReadOnlyList<long> blockIds;
         await using (var stream = await stale.OpenFileAsync("/changing.bin", new OpenFileOptions { ReadType = ReadType.Cache }, Token))
         {
-            Assert.Equal(2, stream.Status.BlockIds.Count);
+            blockIds = stream.Status.BlockIds;
+            Assert.Equal(2, blockIds.Count);
             var first = new byte[ClusterFiles.BlockSize];
             Assert.Equal(first.Length, await stream.ReadAtAsync(0, first, Token));
             ClusterFiles.AssertSameBytes(before.AsMemory(0, first.Length), first, "the first block");
@@ -76,9 +82,10 @@ public sealed class KodoUfsTests
         var error = await Assert.ThrowsAsync<AlluxioException>(() => ClusterFiles.ReadAllAsync(stale, "/changing.bin", ReadType.Cache, Token));
         Assert.Equal(ErrorType.FailedPrecondition, error.ErrorType);
 
-        // Synced metadata (interval 0): the master sees the new object, and the new inode's new block ids hold nothing
-        // of the old one, so the whole new content comes back.
+        // Synced metadata (interval 0): the master sees the new object and makes a new inode, whose new block ids hold
+        // nothing of the old one, so the whole new content comes back.
         ClusterFiles.AssertSameBytes(after, await ClusterFiles.ReadAllAsync(syncing, "/changing.bin", ReadType.Cache, Token), "the read with synced metadata");
+        Assert.Empty((await syncing.GetStatusAsync("/changing.bin", cancellationToken: Token)).BlockIds.Intersect(blockIds));
 
         // The namespace now has the new file for every client, the one that never syncs too.
         ClusterFiles.AssertSameBytes(after, await ClusterFiles.ReadAllAsync(stale, "/changing.bin", ReadType.Cache, Token), "a later read with stale metadata");

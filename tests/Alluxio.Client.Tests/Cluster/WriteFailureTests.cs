@@ -19,21 +19,25 @@ public sealed class WriteFailureTests
         await using var cluster = await TestCluster.StartAsync(ClusterFiles.KodoRoot(emulator), cancellationToken: Token);
         var fs = cluster.Connect();
         var stream = await fs.CreateFileAsync("/refused.bin", new CreateFileOptions { WriteType = WritePType.Through }, Token);
-
-        // From now on the bucket refuses every request, as it would a revoked key; a 4xx is not retried.
-        emulator.SetFaults(new FaultSettings(1, [403], 0, 0));
         await using (stream)
         {
-            await Assert.ThrowsAsync<AlluxioException>(async () =>
-            {
-                await stream.WriteAsync(TestContent.Bytes(ClusterFiles.FileLength, seed: 81), Token);
-                await stream.DisposeAsync();
-            });
+            // The worker has every byte and has opened the upload (the bucket answered so far) when the bucket starts
+            // refusing every request, as it would a revoked key; a 4xx is not retried. The upload is due at the commit.
+            await stream.WriteAsync(TestContent.Bytes(ClusterFiles.FileLength, seed: 81), Token);
+            await stream.FlushAsync(Token);
+            emulator.SetFaults(new FaultSettings(1, [403], 0, 0));
+
+            var error = await Assert.ThrowsAsync<AlluxioException>(async () => await stream.DisposeAsync());
+            Assert.Equal(ErrorType.AccessControl, error.ErrorType);
+            Assert.Contains("upload of 'root/refused.bin' failed with status 403", error.Message, StringComparison.Ordinal);
         }
 
         emulator.SetFaults(FaultSettings.None);
         Assert.False(await fs.ExistsAsync("/refused.bin", cancellationToken: Token));
-        Assert.Empty((await kodo.ListAsync(cancellationToken: Token)).Items);
+
+        // Nothing but folder markers (the write makes its parent, here the mount's root, before the upload).
+        Assert.All((await kodo.ListAsync(cancellationToken: Token)).Items, o => Assert.True(o.Key.EndsWith('/') && o.Size == 0, $"{o.Key} is in the bucket"));
+        Assert.Equal(0, emulator.Server.OpenMultipartUploads);
     }
 
     [Fact]
