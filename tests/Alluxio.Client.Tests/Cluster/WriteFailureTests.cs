@@ -21,8 +21,8 @@ public sealed class WriteFailureTests
         var stream = await fs.CreateFileAsync("/refused.bin", new CreateFileOptions { WriteType = WritePType.Through }, Token);
         await using (stream)
         {
-            // The worker has every byte and has opened the upload (the bucket answered so far) when the bucket starts
-            // refusing every request, as it would a revoked key; a 4xx is not retried. The upload is due at the commit.
+            // The worker has every byte, and has made the file's parent in the bucket, when the bucket starts refusing
+            // every request as it would a revoked key (a 4xx is not retried); the upload itself goes out at the commit.
             await stream.WriteAsync(TestContent.Bytes(ClusterFiles.FileLength, seed: 81), Token);
             await stream.FlushAsync(Token);
             emulator.SetFaults(new FaultSettings(1, [403], 0, 0));
