@@ -60,7 +60,7 @@ public sealed class FileSystemMaster : IAsyncDisposable
                 Persistence,
                 Loads,
             ],
-            [Persistence, Loads],
+            [Persistence, Loads, new PinListSource(context.Tree)],
             loggers.CreateLogger<BlockMaster>());
     }
 

@@ -1,6 +1,5 @@
 using Alluxio.Client;
 using Alluxio.Client.Options;
-using Alluxio.Configuration;
 using Alluxio.Testing;
 
 namespace Alluxio.Server.Tests;
@@ -9,12 +8,7 @@ namespace Alluxio.Server.Tests;
 internal static class MasterClient
 {
     /// <summary>A file system client for the master, with <paramref name="properties"/> ("key=value") on top.</summary>
-    public static FileSystem Connect(MasterProcess master, params string[] properties)
-    {
-        var configuration = ConfigurationLoader.Load(
-            properties, name => master.Environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
-        return FileSystem.Create(configuration);
-    }
+    public static FileSystem Connect(MasterProcess master, params string[] properties) => TestCluster.Connect(master, properties);
 
     public static async Task CreateDirectoryAsync(MasterProcess master, string path, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ namespace Alluxio.Testing;
 /// </para>
 /// <para>
 /// <see cref="StopAsync"/> ends it with SIGTERM (a clean stop), <see cref="KillAsync"/> with SIGKILL (a crash);
-/// <see cref="RestartAsync"/> starts it again on the same folder and ports. Dispose stops it and deletes the folder.
+/// <see cref="RestartAsync(CancellationToken)"/> starts it again on the same folder and ports. Dispose stops it and deletes the folder.
 /// The first start of a test run may build the server (bin/alluxio-server builds on first use); build it up front
 /// to keep that out of a test's time.
 /// </para>
@@ -27,7 +27,7 @@ public sealed class MasterProcess : IAsyncDisposable
 {
     private const int PortAttempts = 3;
 
-    private readonly MasterProcessOptions _options;
+    private MasterProcessOptions _options;
     private readonly TempDirectory _root;
     private readonly ServerProcessRunner _runner = new("master");
 
@@ -130,6 +130,17 @@ public sealed class MasterProcess : IAsyncDisposable
         }
 
         await LaunchAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Restarts as <see cref="RestartAsync(CancellationToken)"/> does, with <paramref name="systemProperties"/> in place of
+    /// the options' -D arguments for this start and the later ones: e.g. a schedule that was too slow on purpose.
+    /// </summary>
+    public Task RestartAsync(IReadOnlyDictionary<string, string> systemProperties, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(systemProperties);
+        _options = _options with { SystemProperties = systemProperties };
+        return RestartAsync(cancellationToken);
     }
 
     /// <summary>GET on the web port, e.g. "api/v1/master/info"; fails on an error status.</summary>

@@ -1,4 +1,5 @@
 using Alluxio.Errors;
+using Alluxio.Ids;
 using Alluxio.Worker.BlockStore;
 
 namespace Alluxio.Worker.Tests;
@@ -83,6 +84,28 @@ public sealed class EvictionTests : IDisposable
         Assert.Equal([3L], evicted);
         Assert.Equal([1L, 2, 4], store.GetReport()[0].Dirs[0].Blocks.Select(b => b.BlockId));
         Assert.Null(store.FindBlock(5));
+    }
+
+    [Fact]
+    public async Task BlocksOfAPinnedFileSurviveUntilTheFileIsUnpinned()
+    {
+        var store = await _folders.OpenAsync(_folders.Options([300]));
+        var evicted = new List<long>();
+        store.BlockRemoved += (_, e) => evicted.Add(e.BlockId);
+        long pinnedFile = InodeIds.ForContainer(7), otherFile = InodeIds.ForContainer(8);
+        await StoreFolders.WriteBlockAsync(store, InodeIds.BlockId(pinnedFile, 0), 100);
+        await StoreFolders.WriteBlockAsync(store, InodeIds.BlockId(pinnedFile, 1), 100);
+        await StoreFolders.WriteBlockAsync(store, InodeIds.BlockId(otherFile, 0), 100);
+        store.SetPinnedFiles([pinnedFile]);
+        Assert.Equal(1, store.PinnedFileCount);
+
+        // The pinned file's blocks are the least recently used, yet the other file's block goes.
+        await StoreFolders.WriteBlockAsync(store, InodeIds.BlockId(otherFile, 1), 100);
+        Assert.Equal([InodeIds.BlockId(otherFile, 0)], evicted);
+
+        store.SetPinnedFiles([]);
+        await StoreFolders.WriteBlockAsync(store, InodeIds.BlockId(otherFile, 2), 100);
+        Assert.Equal([InodeIds.BlockId(otherFile, 0), InodeIds.BlockId(pinnedFile, 0)], evicted);
     }
 
     [Fact]

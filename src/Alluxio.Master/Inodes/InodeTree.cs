@@ -32,6 +32,9 @@ public sealed class InodeTree : IDisposable
     /// <summary>Ids of complete files waiting to be persisted (TO_BE_PERSISTED), for the persistence scheduler.</summary>
     internal HashSet<long> FilesToPersist { get; } = [];
 
+    /// <summary>Ids of pinned files, whose blocks workers never evict (Alluxio's pin list).</summary>
+    internal HashSet<long> PinnedFiles { get; } = [];
+
     /// <summary>The free and load jobs not finished yet.</summary>
     public JobTable Jobs { get; } = new();
 

@@ -121,6 +121,7 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
             _tree.Mounts.Clear();
             _tree.InodesWithTtl.Clear();
             _tree.FilesToPersist.Clear();
+            _tree.PinnedFiles.Clear();
             _tree.Jobs.Clear();
             _tree.Root = null;
             _tree.ResetCounters();
@@ -254,6 +255,7 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
         _tree.NoteInodeId(inode.Id);
         NoteTtl(inode);
         NotePersistence(inode);
+        NotePin(inode);
     }
 
     private void ApplyUpdate(UpdateInodeEntry e)
@@ -277,6 +279,7 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
         if (e.HasPinned)
         {
             inode.Pinned = e.Pinned;
+            NotePin(inode);
         }
 
         if (e.HasMode)
@@ -374,6 +377,7 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
             if (item.Inode is InodeFile)
             {
                 _tree.FilesToPersist.Remove(item.Inode.Id);
+                _tree.PinnedFiles.Remove(item.Inode.Id);
                 _removals?.OnFileRemoved(item.Inode.Id);
             }
         }
@@ -435,6 +439,18 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
         else
         {
             _tree.FilesToPersist.Remove(inode.Id);
+        }
+    }
+
+    private void NotePin(Inode inode)
+    {
+        if (inode is InodeFile { Pinned: true })
+        {
+            _tree.PinnedFiles.Add(inode.Id);
+        }
+        else
+        {
+            _tree.PinnedFiles.Remove(inode.Id);
         }
     }
 

@@ -45,6 +45,7 @@ internal static class WorkerWebEndpoints
             ["blockCount"] = report.Sum(t => t.Dirs.Sum(d => d.Blocks.Count)),
             ["capacity"] = new JsonObject { ["total"] = report.Sum(t => t.Capacity), ["used"] = report.Sum(t => t.UsedBytes) },
             ["id"] = worker.WorkerId,
+            ["pinnedFileCount"] = worker.Store.PinnedFileCount,
             ["registered"] = worker.WorkerId is not null,
             ["rpcAddress"] = info.RpcAddress,
             ["rpcPort"] = info.RpcPort,

@@ -7,18 +7,18 @@ namespace Alluxio.Worker.BlockStore;
 internal static class LruEvictor
 {
     /// <summary>The bytes <paramref name="dir"/> could offer: what is free plus every block that may be evicted.</summary>
-    public static long ReachableBytes(StorageDir dir, IReadOnlySet<long> pinned) =>
-        dir.AvailableBytes + dir.Blocks.Values.Where(b => IsEvictable(b, pinned)).Sum(b => b.Length);
+    public static long ReachableBytes(StorageDir dir, Func<long, bool> isPinned) =>
+        dir.AvailableBytes + dir.Blocks.Values.Where(b => IsEvictable(b, isPinned)).Sum(b => b.Length);
 
     /// <summary>
     /// The blocks to evict so that <paramref name="dir"/> has <paramref name="target"/> bytes free, or as close to it
     /// as the evictable blocks allow; null when even all of them do not free <paramref name="needed"/> bytes.
     /// </summary>
-    public static List<CommittedBlock>? SelectVictims(StorageDir dir, long needed, long target, IReadOnlySet<long> pinned)
+    public static List<CommittedBlock>? SelectVictims(StorageDir dir, long needed, long target, Func<long, bool> isPinned)
     {
         var free = dir.AvailableBytes;
         var victims = new List<CommittedBlock>();
-        foreach (var block in dir.Blocks.Values.Where(b => IsEvictable(b, pinned)).OrderBy(b => b.LastAccess))
+        foreach (var block in dir.Blocks.Values.Where(b => IsEvictable(b, isPinned)).OrderBy(b => b.LastAccess))
         {
             if (free >= target)
             {
@@ -32,6 +32,6 @@ internal static class LruEvictor
         return free >= needed ? victims : null;
     }
 
-    private static bool IsEvictable(CommittedBlock block, IReadOnlySet<long> pinned) =>
-        block.Leases == 0 && !block.Removing && !pinned.Contains(block.BlockId);
+    private static bool IsEvictable(CommittedBlock block, Func<long, bool> isPinned) =>
+        block.Leases == 0 && !block.Removing && !isPinned(block.BlockId);
 }

@@ -210,8 +210,8 @@ public sealed partial class TieredBlockStore
     {
         foreach (var dirs in _tiers)
         {
-            var best = dirs.MaxBy(d => LruEvictor.ReachableBytes(d, _pinned))!;
-            if (LruEvictor.ReachableBytes(best, _pinned) >= bytes)
+            var best = dirs.MaxBy(d => LruEvictor.ReachableBytes(d, IsPinned))!;
+            if (LruEvictor.ReachableBytes(best, IsPinned) >= bytes)
             {
                 return best;
             }

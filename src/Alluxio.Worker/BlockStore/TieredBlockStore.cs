@@ -1,4 +1,5 @@
 using Alluxio.Errors;
+using Alluxio.Ids;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,7 +22,8 @@ public sealed partial class TieredBlockStore
     private readonly IReadOnlyList<IReadOnlyList<StorageDir>> _tiers;
     private readonly Dictionary<long, CommittedBlock> _blocks = [];
     private readonly Dictionary<long, TempBlock> _tempBlocks = [];
-    private IReadOnlySet<long> _pinned = new HashSet<long>();
+    private HashSet<long> _pinned = [];
+    private HashSet<long> _pinnedFiles = [];
     private long _accessClock;
 
     private TieredBlockStore(TieredStoreOptions options, ILogger logger)
@@ -56,6 +58,29 @@ public sealed partial class TieredBlockStore
         lock (_lock)
         {
             _pinned = pinned;
+        }
+    }
+
+    /// <summary>Replaces the set of pinned file ids (the master's pin list); no block of a pinned file is evicted.</summary>
+    public void SetPinnedFiles(IEnumerable<long> fileIds)
+    {
+        ArgumentNullException.ThrowIfNull(fileIds);
+        var pinned = fileIds.ToHashSet();
+        lock (_lock)
+        {
+            _pinnedFiles = pinned;
+        }
+    }
+
+    /// <summary>How many files the pin list names.</summary>
+    public int PinnedFileCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pinnedFiles.Count;
+            }
         }
     }
 
@@ -130,6 +155,9 @@ public sealed partial class TieredBlockStore
         }
     }
 
+    /// <summary>Whether a block is pinned, by itself or as a block of a pinned file. Call under the lock.</summary>
+    private bool IsPinned(long blockId) => _pinned.Contains(blockId) || _pinnedFiles.Contains(InodeIds.FileIdOfBlock(blockId));
+
     /// <summary>
     /// Reserves <paramref name="bytes"/> in <paramref name="dir"/>, choosing least recently used blocks to evict when
     /// they do not fit, and takes the victims out of the bookkeeping. Call under the lock; delete the victims' files
@@ -143,7 +171,7 @@ public sealed partial class TieredBlockStore
             return [];
         }
 
-        var victims = LruEvictor.SelectVictims(dir, bytes, bytes + _options.FreeAheadBytes, _pinned)
+        var victims = LruEvictor.SelectVictims(dir, bytes, bytes + _options.FreeAheadBytes, IsPinned)
             ?? throw new AlluxioException(
                 ErrorType.ResourceExhausted,
                 $"Cannot reserve {bytes} bytes in tier {dir.Tier.Alias} ({dir.DataPath}): only {Math.Max(0, dir.AvailableBytes)} bytes are free and the other blocks are pinned or being read.");

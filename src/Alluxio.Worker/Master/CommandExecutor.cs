@@ -8,8 +8,8 @@ namespace Alluxio.Worker.Master;
 
 /// <summary>
 /// Runs the master's free, persist and load commands in the background, so a slow one never holds up the heartbeat,
-/// and keeps their outcomes (persisted files, failed loads) for the next heartbeat. A file or block already being
-/// worked on is not started twice when the master repeats a command.
+/// and keeps their outcomes (persisted files, failed loads) for the next heartbeat; a pin list replaces the store's
+/// at once. A file or block already being worked on is not started twice when the master repeats a command.
 /// </summary>
 internal sealed class CommandExecutor(
     TieredBlockStore store, BlockCacher cacher, FilePersister persister, ILogger logger) : IAsyncDisposable
@@ -19,7 +19,7 @@ internal sealed class CommandExecutor(
     private readonly ConcurrentQueue<PersistedFile> _persisted = new();
     private readonly ConcurrentDictionary<long, string> _failedLoads = new();
 
-    /// <summary>Starts a free, persist or load command; <paramref name="selfWorkerId"/> is this worker's id.</summary>
+    /// <summary>Starts a free, persist or load command, or takes a pin list; <paramref name="selfWorkerId"/> is this worker's id.</summary>
     public void Execute(WorkerCommand command, long? selfWorkerId)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -54,6 +54,9 @@ internal sealed class CommandExecutor(
                     });
                 }
 
+                break;
+            case WorkerCommand.CommandOneofCase.PinList:
+                store.SetPinnedFiles(command.PinList.FileIds);
                 break;
         }
     }
