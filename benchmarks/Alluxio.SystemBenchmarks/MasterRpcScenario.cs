@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Alluxio.Client;
 using Alluxio.Client.Options;
-using Alluxio.Configuration;
 using Alluxio.Grpc;
 using Alluxio.Testing;
 
@@ -25,7 +24,7 @@ internal sealed class MasterRpcScenario : IScenario
         var concurrency = quick ? 4 : 64;
         const int Channels = 4;
         await using var master = await MasterProcess.StartAsync(cancellationToken: cancellationToken);
-        var configuration = ConfigurationLoader.Load([], name => master.Environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
+        var configuration = ClientConfiguration.For(master);
         var clients = Enumerable.Range(0, Channels).Select(_ => FileSystem.Create(configuration)).ToList();
         try
         {

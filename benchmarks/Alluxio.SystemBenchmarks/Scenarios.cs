@@ -2,5 +2,9 @@ namespace Alluxio.SystemBenchmarks;
 
 internal static class Scenarios
 {
-    public static IReadOnlyList<IScenario> All { get; } = [new MasterRpcScenario(), new MasterHeapScenario(), new ListRecursiveScenario()];
+    public static IReadOnlyList<IScenario> All { get; } =
+    [
+        new MasterRpcScenario(), new MasterHeapScenario(), new ListRecursiveScenario(),
+        new ReadShortCircuitScenario(), new ReadGrpcScenario(), new ReadColdScenario(), new WriteThroughScenario(),
+    ];
 }

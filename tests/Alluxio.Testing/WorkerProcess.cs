@@ -9,7 +9,8 @@ namespace Alluxio.Testing;
 /// </summary>
 /// <remarks>
 /// Each instance owns a temp folder with conf/ (the master's alluxio-site.properties, so the worker finds that
-/// master, plus the worker's own lines), logs/ and store/ (its one MEM tier, with a small quota). A start is done
+/// master, plus the worker's own lines), logs/ and store/ (its one MEM tier, with a small quota, unless the options
+/// place it elsewhere). A start is done
 /// when GET /api/v1/worker/info answers and, when asked, the worker has registered (the answer has an id).
 /// <see cref="StopAsync"/> sends SIGTERM, <see cref="KillAsync"/> SIGKILL; <see cref="RestartAsync"/> starts it
 /// again on the same folders and ports. Dispose stops it and deletes the folder.
@@ -36,7 +37,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     public string LogFile => Path.Combine(_root.Path, "logs", "worker.log");
 
     /// <summary>alluxio.worker.tieredstore.level0.dirs.path.</summary>
-    public string StoreFolder => Path.Combine(_root.Path, "store");
+    public string StoreFolder => _options.StoreFolder ?? Path.Combine(_root.Path, "store");
 
     public int RpcPort { get; private set; }
 

@@ -6,6 +6,12 @@ public sealed record WorkerProcessOptions
     /// <summary>More lines of alluxio-site.properties; the harness appends its own (ports, folders, quota).</summary>
     public string SiteProperties { get; init; } = "";
 
+    /// <summary>
+    /// The worker's one MEM folder (alluxio.worker.tieredstore.level0.dirs.path), e.g. on a tmpfs; null puts it in the
+    /// worker's temp folder. A folder given here is the caller's to remove.
+    /// </summary>
+    public string? StoreFolder { get; init; }
+
     /// <summary>The quota of the worker's one MEM folder (alluxio.worker.tieredstore.level0.dirs.quota).</summary>
     public string Quota { get; init; } = "16MB";
 

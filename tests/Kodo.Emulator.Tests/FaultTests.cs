@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Kodo.Protocol.Errors;
 
@@ -145,6 +146,33 @@ public sealed class FaultTests
         await host.Kodo.UploadAsync(Bucket, "slow", content);
         using var download = await host.Kodo.SendAsync(host.Kodo.Download(host.Kodo.SignedUrl(EmulatorHost.DefaultDomain(), "slow")));
         Assert.Equal(content, await download.Content.ReadAsByteArrayAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Faults_Bandwidth_CapsTheRateOfDownloadAndUploadBodies()
+    {
+        // 1 MiB at 4 MiB/s cannot take less than 250 ms either way; only the lower bound is checked, so a slow machine passes.
+        const int Size = 1024 * 1024;
+        const long Cap = 4 * Size;
+        var minimum = TimeSpan.FromSeconds(0.8 * Size / Cap);
+        await using var host = await EmulatorHost.StartAsync();
+        var content = TestContent.Bytes(Size);
+        using (var set = await host.Kodo.SetFaultsAsync($$"""{"bandwidth":{{Cap}}}"""))
+        {
+            await KodoAssert.JsonAsync(set, 200);
+        }
+
+        var upload = Stopwatch.StartNew();
+        await host.Kodo.UploadAsync(Bucket, "capped", content);
+        upload.Stop();
+        var download = Stopwatch.StartNew();
+        using var response = await host.Kodo.SendAsync(host.Kodo.Download(host.Kodo.SignedUrl(EmulatorHost.DefaultDomain(), "capped")));
+        var body = await response.Content.ReadAsByteArrayAsync(Ct);
+        download.Stop();
+
+        Assert.Equal(content, body);
+        Assert.True(upload.Elapsed >= minimum, $"the upload took {upload.Elapsed.TotalMilliseconds:N0} ms, under the cap's {minimum.TotalMilliseconds:N0} ms");
+        Assert.True(download.Elapsed >= minimum, $"the download took {download.Elapsed.TotalMilliseconds:N0} ms, under the cap's {minimum.TotalMilliseconds:N0} ms");
     }
 
     [Theory]
