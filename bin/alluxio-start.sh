@@ -14,8 +14,8 @@ Where ACTION is one of:
   proxy          Start the proxy on this host (not available yet).
 
 MOPT (Mount Option) is one of:
-  Mount      Mount the configured RamFS.
-  SudoMount  Mount the configured RamFS using sudo.
+  Mount      Accepted as in Alluxio; nothing is mounted: the default tier, /dev/shm, is a tmpfs already.
+  SudoMount  The same.
   NoMount    Do not mount the configured RamFS.
   NoMount is assumed if MOPT is not specified.
 
@@ -64,13 +64,13 @@ start_process() {
       service="master service"
       ;;
     worker)
-      url="http://localhost:$(alluxio_conf alluxio.worker.web.port || echo 30000)/api/v1/worker/info"
+      url="http://$(alluxio_conf alluxio.worker.hostname || echo localhost):$(alluxio_conf alluxio.worker.web.port || echo 30000)/api/v1/worker/info"
       ready='"registered": *true'
       service="worker service"
       ;;
   esac
   local timeout="${ALLUXIO_START_TIMEOUT:-60}"
-  local deadline=$((SECONDS + timeout)) body
+  local deadline=$((SECONDS + timeout)) body=""
   while :; do
     if ! alluxio_alive "$pid"; then
       local code=0
@@ -85,6 +85,11 @@ start_process() {
       return 0
     fi
     if ((SECONDS >= deadline)); then
+      if [[ "$body" =~ \"registered\":\ *false ]]; then
+        echo "--- [ FAILED ] The worker @ ${host} serves but has not registered with the master at $(alluxio_conf alluxio.master.hostname || echo localhost):$(alluxio_conf alluxio.master.rpc.port || echo 19998) within ${timeout} seconds; is the master running? It is still running (pid ${pid}): bin/alluxio-stop.sh worker stops it."
+        alluxio_print_log_tails "$name"
+        return 1
+      fi
       echo "--- [ FAILED ] The $name @ ${host} did not get ready (${url}) within ${timeout} seconds; it is still running (pid ${pid}): bin/alluxio-stop.sh $name stops it, ALLUXIO_START_TIMEOUT waits longer."
       alluxio_print_log_tails "$name"
       return 1

@@ -33,11 +33,13 @@ alluxio_read_conf() {
   PID_DIR="${ALLUXIO_PID_DIR:-$LOGS_DIR}"
 }
 
-# alluxio_conf KEY: prints the value of KEY read by alluxio_read_conf.
+# alluxio_conf KEY: prints the value of KEY read by alluxio_read_conf; fails when KEY has no value.
 alluxio_conf() {
   local line
   while IFS= read -r line; do
     if [[ "$line" == "$1="* ]]; then
+      # getConf prints an unset key as "(no value set)": unset here too, so callers fall back to their default.
+      [[ "${line#*=}" != "(no value set)" ]] || return 1
       printf '%s\n' "${line#*=}"
       return 0
     fi

@@ -73,7 +73,8 @@ internal sealed class ReadColdScenario : IScenario
         lines.Add($"warm read of the same file, cached (short-circuit): {Throughput.Best(warm)}, best of {scale.Repeats}");
         lines.Add(Ratios.Speedup("warm against cold", Throughput.Best(warm), remote.Cold, WarmGoal));
         var fromKodo = await cluster.WorkerCounterAsync(WorkerCounters.BytesReadUfs, cancellationToken) - fromKodoBefore;
-        lines.Add($"bytes the worker read from Kodo for the cold reads: {fromKodo:N0} (expected {2 * scale.FileBytes:N0}: each block once)");
+        Expect.That(fromKodo == 2 * scale.FileBytes, $"the worker read {fromKodo} bytes from Kodo, not {2 * scale.FileBytes}: a block was read twice or not at all");
+        lines.Add($"bytes the worker read from Kodo for the cold reads: {fromKodo:N0}, each block once");
         return lines;
     }
 

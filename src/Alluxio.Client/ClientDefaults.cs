@@ -40,17 +40,13 @@ public sealed class ClientDefaults
 
     /// <summary>NO_CACHE, CACHE or CACHE_PROMOTE, in any case.</summary>
     public static Options.ReadType ToReadType(string value) =>
-        value.ToUpperInvariant() switch
-        {
-            "NO_CACHE" => Options.ReadType.NoCache,
-            "CACHE" => Options.ReadType.Cache,
-            "CACHE_PROMOTE" => Options.ReadType.CachePromote,
-            _ => throw new ArgumentException($"'{value}' is not a read type; use NO_CACHE, CACHE or CACHE_PROMOTE.", nameof(value)),
-        };
+        Options.AlluxioNames.TryParse<Options.ReadType>(value, out var type)
+            ? type
+            : throw new ArgumentException($"'{value}' is not a read type; use NO_CACHE, CACHE or CACHE_PROMOTE.", nameof(value));
 
     /// <summary>MUST_CACHE, CACHE_THROUGH, THROUGH or ASYNC_THROUGH (TRY_CACHE and NONE too), in any case.</summary>
     public static WritePType ToWriteType(string value) =>
-        Enum.TryParse<WritePType>(value.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var type) && type != WritePType.Unspecified
+        Options.AlluxioNames.TryParse<WritePType>(value, out var type) && type != WritePType.Unspecified
             ? type
             : throw new ArgumentException($"'{value}' is not a write type; use MUST_CACHE, CACHE_THROUGH, THROUGH or ASYNC_THROUGH.", nameof(value));
 

@@ -34,7 +34,6 @@ public sealed class AlluxioWorker : IAsyncDisposable
     {
         var logger = loggerFactory.CreateLogger<AlluxioWorker>();
         Store = store;
-        Time = time;
         StartTime = time.GetUtcNow();
         _master = new BlockMasterClient(
             MasterAddresses.From(configuration)[0], configuration.GetDuration(PropertyKeys.WorkerMasterConnectRetryTimeout), time, loggerFactory);
@@ -58,16 +57,8 @@ public sealed class AlluxioWorker : IAsyncDisposable
 
     public DateTimeOffset StartTime { get; }
 
-    /// <summary>The address the worker registered with, once started.</summary>
-    public WorkerNetAddress? Address { get; private set; }
-
     /// <summary>The id the master gave this worker, or null before it registered.</summary>
     public long? WorkerId => Link.WorkerId;
-
-    /// <summary>Cancelled when the worker begins to stop.</summary>
-    public CancellationToken Stopping => _stopping.Token;
-
-    internal TimeProvider Time { get; }
 
     internal MasterLink Link { get; }
 
@@ -101,7 +92,6 @@ public sealed class AlluxioWorker : IAsyncDisposable
     public void Start(WorkerNetAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        Address = address;
         _link = Link.RunAsync(address, StartTime, _commands, _stopping.Token);
     }
 

@@ -44,10 +44,10 @@ public sealed class WorkerMetrics
     public void Observe(TieredBlockStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        Meter.CreateObservableGauge("Worker.BlocksCached", () => store.GetReport().Sum(t => t.Dirs.Sum(d => d.Blocks.Count)), "blocks", "Blocks in the worker's store.");
-        Meter.CreateObservableGauge("Worker.CapacityTotal", () => store.GetReport().Sum(t => t.Capacity), "bytes", "The capacity of every tier.");
-        Meter.CreateObservableGauge("Worker.CapacityUsed", () => store.GetReport().Sum(t => t.UsedBytes), "bytes", "Bytes used in every tier.");
-        Meter.CreateObservableGauge("Worker.CapacityFree", () => store.GetReport().Sum(t => t.Capacity - t.UsedBytes), "bytes", "Bytes free in every tier.");
+        Meter.CreateObservableGauge("Worker.BlocksCached", () => store.GetUsage().Sum(t => t.BlockCount), "blocks", "Blocks in the worker's store.");
+        Meter.CreateObservableGauge("Worker.CapacityTotal", () => store.GetUsage().Sum(t => t.Capacity), "bytes", "The capacity of every tier.");
+        Meter.CreateObservableGauge("Worker.CapacityUsed", () => store.GetUsage().Sum(t => t.UsedBytes), "bytes", "Bytes used in every tier.");
+        Meter.CreateObservableGauge("Worker.CapacityFree", () => store.GetUsage().Sum(t => t.Capacity - t.UsedBytes), "bytes", "Bytes free in every tier.");
         store.BlockRemoved += (_, e) => (e.Reason == BlockRemovalReason.Evicted ? BlocksEvicted : BlocksRemoved).Add(1);
     }
 }

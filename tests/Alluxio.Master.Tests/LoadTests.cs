@@ -1,6 +1,6 @@
+using Alluxio.Fingerprints;
 using Alluxio.Grpc;
 using Alluxio.Master.Operations;
-using Alluxio.Master.Sync;
 using Alluxio.Paths;
 
 namespace Alluxio.Master.Tests;
@@ -36,7 +36,7 @@ public sealed class LoadTests
         Assert.Equal(4, sent.Count);
         var last = sent[a.BlockIds[2]].Block;
         Assert.Equal((a.MountId, fixture.UfsPath("/dir/a"), 2048L, 452L), (last.MountId, last.UfsPath, last.OffsetInFile, last.Length));
-        Assert.Equal(UfsInodes.ContentHashOf(a.UfsFingerprint), last.ContentHash);
+        Assert.Equal(FingerprintFields.ContentHash(a.UfsFingerprint), last.ContentHash);
         Assert.False(load.IsCompleted);
 
         foreach (var group in sent.Values.GroupBy(s => s.Worker))

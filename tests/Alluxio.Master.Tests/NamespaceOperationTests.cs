@@ -256,4 +256,36 @@ public sealed class NamespaceOperationTests
         Assert.Throws<InvalidPathException>(() => NamespacePaths.Parse("/" + new string('a', 5000)));
         Assert.Throws<InvalidPathException>(() => NamespacePaths.Parse("/" + new string('é', 200)));
     }
+
+    [Fact]
+    public async Task ListingAFileMayBeResumedOnAnotherThread()
+    {
+        await using var ns = await NamespaceFixture.StartAsync();
+        var path = AlluxioUri.Parse("/one-file");
+        await ns.Master.CreateFileAsync(path, new CreateFilePOptions { WriteType = WritePType.MustCache }, CallContext.Default, Token);
+        var listing = ns.Master.ListStatusAsync(path, recursive: false, CallContext.Default, Token).GetAsyncEnumerator(Token);
+        Assert.True(await listing.MoveNextAsync());
+        Assert.Equal("/one-file", Assert.Single(listing.Current).Path);
+
+        // gRPC resumes a listing wherever its write completed; a thread-bound lock held across the yield fails here.
+        Exception? failure = null;
+        var more = true;
+        var other = new Thread(() =>
+        {
+            try
+            {
+                more = listing.MoveNextAsync().AsTask().GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        other.Start();
+        other.Join();
+
+        Assert.Null(failure);
+        Assert.False(more);
+        await listing.DisposeAsync();
+    }
 }

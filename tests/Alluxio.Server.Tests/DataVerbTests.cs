@@ -149,7 +149,7 @@ public sealed class DataVerbTests
 
         // A file only in Alluxio cannot be freed.
         await fs.OkAsync("-Dalluxio.user.file.writetype.default=MUST_CACHE", "copyFromLocal", source, "/only-cached.txt");
-        await fs.FailsAsync("free", "/only-cached.txt");
+        Assert.Equal("Cannot free file /only-cached.txt which is not persisted", await fs.FailsAsync("free", "/only-cached.txt"));
     }
 
     [Fact]

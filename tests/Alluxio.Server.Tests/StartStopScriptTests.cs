@@ -144,6 +144,18 @@ public sealed class StartStopScriptTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AWorkerWithoutAMasterSaysItHasNotRegistered()
+    {
+        var start = await _host.RunAsync(new Dictionary<string, string> { ["ALLUXIO_START_TIMEOUT"] = "2" }, "alluxio-start.sh", "worker");
+
+        Assert.Equal(1, start.ExitCode);
+        Assert.Contains(start.OutLines, l => l.StartsWith("--- [ FAILED ] The worker @ ", StringComparison.Ordinal)
+            && l.Contains($"has not registered with the master at localhost:{_host.RpcPort}", StringComparison.Ordinal));
+        ScriptedHost.AssertSucceeded(await _host.RunAsync("alluxio-stop.sh", "worker"));
+        Assert.False(File.Exists(_host.WorkerPidFile));
+    }
+
+    [Fact]
     public async Task StopSucceedsWhenNothingRuns()
     {
         var stop = await _host.RunAsync("alluxio-stop.sh", "local");

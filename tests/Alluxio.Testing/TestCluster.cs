@@ -94,6 +94,25 @@ public sealed class TestCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Fails when <paramref name="secret"/> is in anything the processes printed or logged so far: workers get
+    /// mount credentials from the master, so both sides are searched.
+    /// </summary>
+    public void AssertSecretNeverShown(string secret)
+    {
+        var texts = new List<(string Where, string Text)> { ("master output", Master.Output) };
+        texts.AddRange(_workers.Select((w, i) => ($"worker {i} output", w.Output)));
+        var logs = new[] { Master.LogFile }.Concat(_workers.Select(w => w.LogFile)).Where(File.Exists);
+        texts.AddRange(logs.Select(f => (f, File.ReadAllText(f))));
+        foreach (var (where, text) in texts)
+        {
+            if (text.Contains(secret, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The seeded secret appears in the {where}.");
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in _clients)

@@ -35,9 +35,9 @@ internal static class RunTestsCommand
             IReadOnlyList<WritePType> writeTypes;
             try
             {
-                operations = Choose(parseResult.GetValue(operation), TestCase.Operations, TestCase.Name, "--operation");
-                readTypes = Choose(parseResult.GetValue(readType), TestCase.ReadTypes, TestCase.Name, "--readType");
-                writeTypes = Choose(parseResult.GetValue(writeType), TestCase.WriteTypes, TestCase.Name, "--writeType");
+                operations = Choose(parseResult.GetValue(operation), TestCase.Operations, "--operation");
+                readTypes = Choose(parseResult.GetValue(readType), TestCase.ReadTypes, "--readType");
+                writeTypes = Choose(parseResult.GetValue(writeType), TestCase.WriteTypes, "--writeType");
             }
             catch (ArgumentException e)
             {
@@ -63,15 +63,16 @@ internal static class RunTestsCommand
     }
 
     /// <summary>Every value when none is given, else the one named (in any case).</summary>
-    private static IReadOnlyList<T> Choose<T>(string? given, IReadOnlyList<T> all, Func<T, string> name, string option)
+    private static IReadOnlyList<T> Choose<T>(string? given, IReadOnlyList<T> all, string option)
+        where T : struct, Enum
     {
         if (given is null)
         {
             return all;
         }
 
-        return all.Where(v => string.Equals(name(v), given, StringComparison.OrdinalIgnoreCase)).ToList() is [var one]
+        return all.Where(v => string.Equals(AlluxioNames.Of(v), given, StringComparison.OrdinalIgnoreCase)).ToList() is [var one]
             ? [one]
-            : throw new ArgumentException($"Invalid {option} value '{given}'; use one of {string.Join(", ", all.Select(name))}.");
+            : throw new ArgumentException($"Invalid {option} value '{given}'; use one of {string.Join(", ", all.Select(v => AlluxioNames.Of(v)))}.");
     }
 }

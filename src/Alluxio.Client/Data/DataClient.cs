@@ -1,6 +1,7 @@
 using Alluxio.Client.Rpc;
 using Alluxio.Configuration;
 using Alluxio.Grpc;
+using Alluxio.Grpc.Channels;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
@@ -47,7 +48,7 @@ internal sealed class DataClient : IDisposable
 
     public ILogger Logger { get; }
 
-    public BlockWorker.BlockWorkerClient Worker(WorkerNetAddress address) => new(Channels.Get(WorkerAddress.Of(address)));
+    public BlockWorker.BlockWorkerClient Worker(WorkerNetAddress address) => new(Channels.Get(address.Target));
 
     public void Dispose()
     {

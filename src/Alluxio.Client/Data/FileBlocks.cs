@@ -20,10 +20,8 @@ internal sealed class FileBlocks(FileInfo file)
 
     public long LengthOf(int index) => Math.Min(BlockSize, Length - StartOf(index));
 
-    public long IdOf(int index) =>
-        index < File.FileBlockInfos.Count ? File.FileBlockInfos[index].BlockInfo.BlockId
-        : index < File.BlockIds.Count ? File.BlockIds[index]
-        : InodeIds.BlockId(File.FileId, index);
+    /// <summary>A block's id follows from the file's id (decision 0017); the master's lists say the same.</summary>
+    public long IdOf(int index) => InodeIds.BlockId(File.FileId, index);
 
     public BlockInfo? InfoOf(int index) => index < File.FileBlockInfos.Count ? File.FileBlockInfos[index].BlockInfo : null;
 

@@ -302,7 +302,7 @@ public sealed class FileOutStream : Stream
             {
                 RpcException { StatusCode: StatusCode.Cancelled } when cancellationToken.IsCancellationRequested =>
                     new OperationCanceledException($"The write of {_file.Path} was canceled.", e, cancellationToken),
-                RpcException rpc => AlluxioStatus.ToAlluxioException(rpc, _worker is null ? _file.Path : WorkerAddress.Of(_worker.Address)),
+                RpcException rpc => AlluxioStatus.ToAlluxioException(rpc, _worker is null ? _file.Path : _worker.Address.Target),
                 _ => e,
             };
         }

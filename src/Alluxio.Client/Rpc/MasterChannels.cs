@@ -1,3 +1,4 @@
+using Alluxio.Grpc.Channels;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 

@@ -8,8 +8,11 @@ namespace Alluxio.IO;
 /// </summary>
 public static partial class DirectorySync
 {
-    /// <summary>O_RDONLY | O_DIRECTORY (Linux); O_DIRECTORY only guards against a path that became a file.</summary>
-    private static readonly int s_readOnlyDirectory = OperatingSystem.IsLinux() ? 0x10000 : 0;
+    /// <summary>
+    /// O_RDONLY, enough to fsync a folder. O_DIRECTORY is left out: its value differs between architectures (on
+    /// arm64 Linux 0x10000 is O_DIRECT), and it would only guard against a path that became a file.
+    /// </summary>
+    private const int ReadOnly = 0;
 
     /// <summary>Makes a rename or a new file in <paramref name="folder"/> durable.</summary>
     public static void Flush(string folder)
@@ -19,7 +22,7 @@ public static partial class DirectorySync
             return;
         }
 
-        var fd = Open(folder, s_readOnlyDirectory);
+        var fd = Open(folder, ReadOnly);
         if (fd < 0)
         {
             throw new IOException($"Cannot open {folder} to make its entries durable (errno {Marshal.GetLastPInvokeError()}).");

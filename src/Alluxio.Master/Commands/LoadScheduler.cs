@@ -1,3 +1,4 @@
+using Alluxio.Fingerprints;
 using Alluxio.Grpc;
 using Alluxio.Grpc.Journal;
 using Alluxio.Ids;
@@ -5,7 +6,6 @@ using Alluxio.Master.Block;
 using Alluxio.Master.Inodes;
 using Alluxio.Master.Jobs;
 using Alluxio.Master.Operations;
-using Alluxio.Master.Sync;
 using Alluxio.Paths;
 using Microsoft.Extensions.Logging;
 
@@ -243,7 +243,21 @@ public sealed partial class LoadScheduler : IWorkerReportListener, IWorkerComman
             };
             var entry = new JournalEntry();
             entry.Ops.Add(new JournalOp { LoadJobDone = done });
-            await _context.Journal.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await _context.Journal.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Not journaled: the job stays and is finished again on a later round, as a free job is.
+                lock (_gate)
+                {
+                    progress.Ending = false;
+                }
+
+                throw;
+            }
+
             lock (_gate)
             {
                 _jobs.Remove(progress.Job.JobId);
@@ -315,7 +329,7 @@ public sealed partial class LoadScheduler : IWorkerReportListener, IWorkerComman
 
         var mount = Tree.Mounts.Resolve(path)!;
         var ufsPath = mount.ToUfs(path).ToString();
-        var contentHash = UfsInodes.ContentHashOf(file.UfsFingerprint);
+        var contentHash = FingerprintFields.ContentHash(file.UfsFingerprint);
         for (long i = 0; i < file.BlockCount; i++)
         {
             var blockId = InodeIds.BlockId(file.Id, i);

@@ -19,8 +19,6 @@ public sealed class JobTable
 
     public bool IsBeingFreed(long fileId) => _filesBeingFreed.ContainsKey(fileId);
 
-    public bool ContainsLoad(long jobId) => _loadJobs.ContainsKey(jobId);
-
     /// <summary>A new job id, unique for the life of the journal. Only the leader allocates ids.</summary>
     internal long NextJobId() => Interlocked.Increment(ref _nextJobId) - 1;
 

@@ -68,17 +68,26 @@ public sealed class ReadOperations
         await _sync.PrepareAsync(path, call, recursive ? DescendantType.All : DescendantType.One, cancellationToken).ConfigureAwait(false);
         var tree = _context.Tree;
         var levels = new Stack<Level>();
+        FileInfo? file = null;
         using (tree.ReadLocked())
         {
             var target = tree.Resolve(path).Target ?? throw NamespaceErrors.PathDoesNotExist(path);
-            if (target is not InodeDirectory directory)
+            if (target is InodeDirectory directory)
             {
-                yield return [FileInfoFactory.Create(tree, _context.Workers, target, path)];
-                yield break;
+                var mount = tree.Mounts.Resolve(path)!;
+                levels.Push(new Level(path.ToString(), mount, mount.ToUfs(path).ToString(), SortedChildren(directory)));
             }
+            else
+            {
+                file = FileInfoFactory.Create(tree, _context.Workers, target, path);
+            }
+        }
 
-            var mount = tree.Mounts.Resolve(path)!;
-            levels.Push(new Level(path.ToString(), mount, mount.ToUfs(path).ToString(), SortedChildren(directory)));
+        // Yielded outside the lock: the tree's lock belongs to a thread, and the caller awaits network I/O in between.
+        if (file is not null)
+        {
+            yield return [file];
+            yield break;
         }
 
         var batch = new List<FileInfo>();

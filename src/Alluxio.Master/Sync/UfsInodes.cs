@@ -89,7 +89,7 @@ internal static class UfsInodes
 
         if (inode is InodeFile file && status is UfsFileStatus ufsFile)
         {
-            var known = ContentHashOf(inode.UfsFingerprint);
+            var known = Fingerprints.FingerprintFields.ContentHash(inode.UfsFingerprint);
             var contentChanged = known.Length > 0
                 ? known != ufsFile.ContentHash || file.Length != ufsFile.ContentLength
                 : file.Length != ufsFile.ContentLength;
@@ -125,7 +125,4 @@ internal static class UfsInodes
 
         return new JournalOp { UpdateInode = update };
     }
-
-    /// <summary>The content hash inside a fingerprint, "" when it has none.</summary>
-    public static string ContentHashOf(string fingerprint) => Fingerprints.FingerprintFields.ContentHash(fingerprint);
 }

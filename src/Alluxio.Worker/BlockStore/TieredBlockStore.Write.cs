@@ -156,33 +156,6 @@ public sealed partial class TieredBlockStore
         await Task.Run(() => File.Delete(temp.Path), CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>Aborts every block a session is writing, e.g. when its client went away; returns how many.</summary>
-    public async Task<int> AbortSessionAsync(long sessionId, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        List<TempBlock> temps;
-        lock (_lock)
-        {
-            temps = [.. _tempBlocks.Values.Where(t => t.SessionId == sessionId && !t.Committing)];
-            foreach (var temp in temps)
-            {
-                _tempBlocks.Remove(temp.BlockId);
-                temp.Dir.UsedBytes -= temp.ReservedBytes;
-            }
-        }
-
-        await Task.Run(
-            () =>
-            {
-                foreach (var temp in temps)
-                {
-                    File.Delete(temp.Path);
-                }
-            },
-            CancellationToken.None).ConfigureAwait(false);
-        return temps.Count;
-    }
-
     private static long FlushFile(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);

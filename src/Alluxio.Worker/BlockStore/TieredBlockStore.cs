@@ -93,6 +93,19 @@ public sealed partial class TieredBlockStore
         }
     }
 
+    /// <summary>Every tier's totals, without listing blocks: cheap enough for every heartbeat and metrics scrape.</summary>
+    public IReadOnlyList<StorageTierUsage> GetUsage()
+    {
+        lock (_lock)
+        {
+            return
+            [
+                .. _tiers.Select((dirs, ordinal) => new StorageTierUsage(
+                    _options.Tiers[ordinal].Alias, dirs.Sum(d => d.Capacity), dirs.Sum(d => d.UsedBytes), dirs.Sum(d => d.Blocks.Count))),
+            ];
+        }
+    }
+
     /// <summary>Every tier and folder with its capacity, used bytes and committed blocks.</summary>
     public IReadOnlyList<StorageTierReport> GetReport()
     {

@@ -1,5 +1,6 @@
 using Alluxio.Errors;
 using Alluxio.Grpc;
+using Alluxio.Grpc.Channels;
 using Alluxio.Grpc.Errors;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -29,19 +30,7 @@ internal sealed class BlockMasterClient : IDisposable
         Target = target;
         _retryTimeout = retryTimeout;
         _time = time;
-        _channel = GrpcChannel.ForAddress($"http://{target}", new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler
-            {
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-                KeepAlivePingDelay = TimeSpan.FromSeconds(30),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
-                EnableMultipleHttp2Connections = true,
-            },
-            DisposeHttpClient = true,
-            LoggerFactory = loggerFactory,
-        });
+        _channel = GrpcChannels.Create(target, TimeSpan.FromSeconds(5), loggerFactory);
         _client = new BlockMasterWorkerService.BlockMasterWorkerServiceClient(_channel);
         _retry = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions

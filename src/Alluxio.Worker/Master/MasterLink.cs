@@ -118,7 +118,7 @@ internal sealed class MasterLink
             return;
         }
 
-        var tier = _store.GetReport().First(t => t.Alias == block.TierAlias);
+        var tier = _store.GetUsage().First(t => t.Alias == block.TierAlias);
         try
         {
             await _master.CommitBlockAsync(
@@ -136,6 +136,11 @@ internal sealed class MasterLink
         catch (AlluxioException e)
         {
             _outage.Failed(e);
+            _changes.Added(block.BlockId, location);
+        }
+        catch (OperationCanceledException)
+        {
+            // The writer went away after the store committed: the block is the worker's all the same.
             _changes.Added(block.BlockId, location);
         }
     }
@@ -183,9 +188,8 @@ internal sealed class MasterLink
     {
         var changes = _changes.Drain();
         var (persisted, failedLoads) = commands.TakeResults();
-        var report = _store.GetReport();
         var request = new BlockHeartbeatPRequest { WorkerId = Interlocked.Read(ref _workerId) };
-        foreach (var tier in report)
+        foreach (var tier in _store.GetUsage())
         {
             request.UsedBytesOnTiers[tier.Alias] = tier.UsedBytes;
             request.CapacityBytesOnTiers[tier.Alias] = tier.Capacity;

@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using Alluxio.Errors;
 using Alluxio.Grpc;
+using Alluxio.Grpc.Channels;
 using Alluxio.Grpc.Errors;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Alluxio.Worker.Master;
@@ -14,7 +12,7 @@ internal sealed class RemoteBlockReader(ILoggerFactory loggerFactory) : IDisposa
 {
     private const int ChunkSize = 1 << 20;
 
-    private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
+    private readonly WorkerChannels _channels = new(TimeSpan.FromSeconds(5), loggerFactory);
 
     /// <summary>
     /// Streams the whole of <paramref name="block"/> into <paramref name="sink"/> from the first of its locations
@@ -29,8 +27,8 @@ internal sealed class RemoteBlockReader(ILoggerFactory loggerFactory) : IDisposa
         AlluxioException? last = null;
         foreach (var location in block.Locations.Where(l => l.WorkerId != selfWorkerId && l.WorkerAddress is not null))
         {
-            var target = string.Create(CultureInfo.InvariantCulture, $"{location.WorkerAddress.Host}:{location.WorkerAddress.RpcPort}");
-            var client = new BlockWorker.BlockWorkerClient(_channels.GetOrAdd(target, Open));
+            var target = location.WorkerAddress.Target;
+            var client = new BlockWorker.BlockWorkerClient(_channels.Get(target));
             long copied = 0;
             try
             {
@@ -68,14 +66,5 @@ internal sealed class RemoteBlockReader(ILoggerFactory loggerFactory) : IDisposa
             last);
     }
 
-    public void Dispose()
-    {
-        foreach (var channel in _channels.Values)
-        {
-            channel.Dispose();
-        }
-    }
-
-    private GrpcChannel Open(string target) =>
-        GrpcChannel.ForAddress($"http://{target}", new GrpcChannelOptions { LoggerFactory = loggerFactory, MaxReceiveMessageSize = 100 << 20 });
+    public void Dispose() => _channels.Dispose();
 }

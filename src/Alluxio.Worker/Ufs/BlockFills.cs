@@ -95,13 +95,19 @@ internal sealed class BlockFills(
         {
             var error = WorkerErrors.From(e, $"Caching block {fill.BlockId} from {options.UfsPath}");
             WorkerLog.FillFailed(logger, fill.BlockId, options.UfsPath, error.ErrorType, error.Message);
-            if (writer is not null)
+            try
             {
-                await writer.AbortAsync().ConfigureAwait(false);
+                if (writer is not null)
+                {
+                    await writer.AbortAsync().ConfigureAwait(false);
+                }
             }
-
-            Finish(fill);
-            fill.Failed(error);
+            finally
+            {
+                // Readers are released even if the temporary block could not be removed.
+                Finish(fill);
+                fill.Failed(error);
+            }
         }
     }
 

@@ -89,5 +89,6 @@ public sealed class KodoUfsTests
 
         // The namespace now has the new file for every client, the one that never syncs too.
         ClusterFiles.AssertSameBytes(after, await ClusterFiles.ReadAllAsync(stale, "/changing.bin", ReadType.Cache, Token), "a later read with stale metadata");
+        cluster.AssertSecretNeverShown(TestKodo.SecretKey);
     }
 }

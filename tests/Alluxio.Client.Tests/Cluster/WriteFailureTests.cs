@@ -30,6 +30,7 @@ public sealed class WriteFailureTests
             var error = await Assert.ThrowsAsync<AlluxioException>(async () => await stream.DisposeAsync());
             Assert.Equal(ErrorType.AccessControl, error.ErrorType);
             Assert.Contains("upload of 'root/refused.bin' failed with status 403", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestKodo.SecretKey, error.ToString(), StringComparison.Ordinal);
         }
 
         emulator.SetFaults(FaultSettings.None);
@@ -38,6 +39,7 @@ public sealed class WriteFailureTests
         // Nothing but folder markers (the write makes its parent, here the mount's root, before the upload).
         Assert.All((await kodo.ListAsync(cancellationToken: Token)).Items, o => Assert.True(o.Key.EndsWith('/') && o.Size == 0, $"{o.Key} is in the bucket"));
         Assert.Equal(0, emulator.Server.OpenMultipartUploads);
+        cluster.AssertSecretNeverShown(TestKodo.SecretKey);
     }
 
     [Fact]

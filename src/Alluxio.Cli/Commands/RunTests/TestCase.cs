@@ -12,11 +12,11 @@ internal sealed record TestCase(TestOperation Operation, ReadType ReadType, Writ
 
     public static readonly IReadOnlyList<TestOperation> Operations = [TestOperation.Basic, TestOperation.BasicNonByteBuffer];
 
-    public string OperationName => Name(Operation);
+    public string OperationName => AlluxioNames.Of(Operation);
 
-    public string ReadTypeName => Name(ReadType);
+    public string ReadTypeName => AlluxioNames.Of(ReadType);
 
-    public string WriteTypeName => Name(WriteType);
+    public string WriteTypeName => AlluxioNames.Of(WriteType);
 
     /// <summary>The file the case writes: &lt;dir&gt;/BASIC_CACHE_PROMOTE_MUST_CACHE and so on.</summary>
     public string FileName => $"{OperationName}_{ReadTypeName}_{WriteTypeName}";
@@ -31,23 +31,4 @@ internal sealed record TestCase(TestOperation Operation, ReadType ReadType, Writ
         from write in writeTypes
         from operation in operations
         select new TestCase(operation, read, write);
-
-    public static string Name(TestOperation operation) => operation == TestOperation.Basic ? "BASIC" : "BASIC_NON_BYTE_BUFFER";
-
-    public static string Name(ReadType readType) => readType switch
-    {
-        ReadType.NoCache => "NO_CACHE",
-        ReadType.Cache => "CACHE",
-        _ => "CACHE_PROMOTE",
-    };
-
-    public static string Name(WritePType writeType) => writeType switch
-    {
-        WritePType.MustCache => "MUST_CACHE",
-        WritePType.CacheThrough => "CACHE_THROUGH",
-        WritePType.Through => "THROUGH",
-        WritePType.AsyncThrough => "ASYNC_THROUGH",
-        WritePType.TryCache => "TRY_CACHE",
-        _ => "NONE",
-    };
 }

@@ -33,9 +33,9 @@ internal sealed class PersistWaiter(FileSystem fileSystem, PersistSettings setti
         {
             return $"Timed out waiting for file to be persisted: {path}";
         }
-        catch (AlluxioException)
+        catch (AlluxioException e)
         {
-            return $"Failed to persist file {path}";
+            return $"Failed to persist file {path}: {e.Message}";
         }
     }
 }

@@ -1,13 +1,13 @@
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 
-namespace Alluxio.Client.Rpc;
+namespace Alluxio.Grpc.Channels;
 
 /// <summary>
-/// How the client opens a channel to a server, master or worker: plain HTTP/2 (h2c) over pooled sockets with
+/// How clients, and workers calling the master or each other, open a channel to a server: plain HTTP/2 (h2c) over pooled sockets with
 /// keep-alive pings, so a server that vanishes is noticed and a new connection is made when it is back.
 /// </summary>
-internal static class GrpcChannels
+public static class GrpcChannels
 {
     /// <summary>The largest answer accepted, as Alluxio's alluxio.user.network.rpc.max.inbound.message.size (100MB).</summary>
     private const int MaxReceiveMessageSize = 100 * 1024 * 1024;

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 
-namespace Alluxio.Client.Rpc;
+namespace Alluxio.Grpc.Channels;
 
 /// <summary>One gRPC channel per worker address (host:port), opened on first use and shared by every stream.</summary>
-internal sealed class WorkerChannels(TimeSpan connectTimeout, ILoggerFactory loggerFactory) : IDisposable
+public sealed class WorkerChannels(TimeSpan connectTimeout, ILoggerFactory loggerFactory) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<GrpcChannel>> _channels = new(StringComparer.OrdinalIgnoreCase);
     private volatile bool _disposed;
