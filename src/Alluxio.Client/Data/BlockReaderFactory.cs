@@ -42,7 +42,7 @@ internal sealed class BlockReaderFactory(DataClient data, string user)
                 }
             }
 
-            return Stream(client, location.WorkerId, blockId, offsetInBlock, length, ufs, promote);
+            return Stream(data.Invoker(location.WorkerAddress), location.WorkerId, blockId, offsetInBlock, length, ufs, promote);
         }
 
         if (ufs is null)
@@ -55,13 +55,13 @@ internal sealed class BlockReaderFactory(DataClient data, string user)
         var worker = data.Selector.ForUfsRead(blockId, await data.Workers.GetAsync(refresh: false, cancellationToken).ConfigureAwait(false), excluded)
             ?? data.Selector.ForUfsRead(blockId, await data.Workers.GetAsync(refresh: true, cancellationToken).ConfigureAwait(false), excluded)
             ?? throw new AlluxioException(ErrorType.Unavailable, $"No worker is left to read block {blockId} of {blocks.File.Path}: every worker tried has failed.");
-        return Stream(data.Worker(worker.Address), worker.Id, blockId, offsetInBlock, length, ufs, promote);
+        return Stream(data.Invoker(worker.Address), worker.Id, blockId, offsetInBlock, length, ufs, promote);
     }
 
     private GrpcBlockReader Stream(
-        BlockWorker.BlockWorkerClient client, long workerId, long blockId, long offset, long length, OpenUfsBlockOptions? ufs, bool promote) =>
+        CallInvoker invoker, long workerId, long blockId, long offset, long length, OpenUfsBlockOptions? ufs, bool promote) =>
         new(
-            client,
+            invoker,
             new ReadRequest
             {
                 BlockId = blockId,

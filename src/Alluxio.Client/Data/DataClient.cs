@@ -50,6 +50,9 @@ internal sealed class DataClient : IDisposable
 
     public BlockWorker.BlockWorkerClient Worker(WorkerNetAddress address) => new(Channels.Get(address.Target));
 
+    /// <summary>Calls on a worker's channel that the generated client does not make, such as the pooled ReadBlock.</summary>
+    public CallInvoker Invoker(WorkerNetAddress address) => Channels.Get(address.Target).CreateCallInvoker();
+
     public void Dispose()
     {
         Channels.Dispose();

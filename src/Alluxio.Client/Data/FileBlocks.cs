@@ -14,6 +14,9 @@ internal sealed class FileBlocks(FileInfo file)
 
     public long BlockSize => File.BlockSizeBytes > 0 ? File.BlockSizeBytes : long.MaxValue;
 
+    /// <summary>How many blocks the file has.</summary>
+    public int Count => Length == 0 ? 0 : IndexAt(Length - 1) + 1;
+
     public int IndexAt(long position) => (int)(position / BlockSize);
 
     public long StartOf(int index) => index * BlockSize;

@@ -23,9 +23,11 @@ public sealed class FileInStream : Stream
     private readonly BlockReaderFactory _readers;
     private readonly ReadType _readType;
     private readonly HashSet<long> _failedWorkers = [];
+    private readonly NextBlockOpener _next;
     private IBlockReader? _reader;
     private long _readerPosition = -1;
     private long _position;
+    private long _readEnd = -1;
     private bool _disposed;
 
     internal FileInStream(FileInfo file, BlockReaderFactory readers, ReadType readType)
@@ -33,6 +35,7 @@ public sealed class FileInStream : Stream
         _blocks = new FileBlocks(file);
         _readers = readers;
         _readType = readType;
+        _next = new NextBlockOpener(_blocks, readers, readType);
     }
 
     /// <summary>The file's status when it was opened.</summary>
@@ -167,6 +170,7 @@ public sealed class FileInStream : Stream
         {
             _disposed = true;
             await CloseReaderAsync().ConfigureAwait(false);
+            await _next.DisposeAsync().ConfigureAwait(false);
         }
 
         await base.DisposeAsync().ConfigureAwait(false);
@@ -178,6 +182,7 @@ public sealed class FileInStream : Stream
         {
             _disposed = true;
             CloseReaderAsync().AsTask().GetAwaiter().GetResult();
+            _next.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         base.Dispose(disposing);
@@ -194,6 +199,7 @@ public sealed class FileInStream : Stream
 
         var index = _blocks.IndexAt(_position);
         _position += read;
+        _readEnd = _position;
 
         // At the end of a block the reader is spent: the next read opens the next block's.
         _readerPosition = _position == _blocks.StartOf(index) + _blocks.LengthOf(index) ? -1 : _position;
@@ -202,12 +208,22 @@ public sealed class FileInStream : Stream
 
     private async ValueTask<IBlockReader> OpenAtPositionAsync(CancellationToken cancellationToken)
     {
+        var sequential = _position == 0 || _position == _readEnd;
         await CloseReaderAsync().ConfigureAwait(false);
         var index = _blocks.IndexAt(_position);
         var inBlock = _position - _blocks.StartOf(index);
-        _reader = await _readers.OpenAsync(_blocks, index, inBlock, _blocks.LengthOf(index) - inBlock, _readType, _failedWorkers, cancellationToken)
-            .ConfigureAwait(false);
+        _reader = (inBlock == 0 ? await _next.TakeAsync(index).ConfigureAwait(false) : null)
+            ?? await _readers.OpenAsync(_blocks, index, inBlock, _blocks.LengthOf(index) - inBlock, _readType, _failedWorkers, cancellationToken)
+                .ConfigureAwait(false);
         _readerPosition = _position;
+        if (sequential && inBlock == 0 && _reader is LocalBlockReader)
+        {
+            // Reading on from the previous block's end (or the file's start): the next block will be wanted too. Only
+            // a local block's lease is taken ahead: a stream opened ahead would fill its window and compete with the
+            // current one for the connection, which costs more than the round trip it saves.
+            _next.Start(index + 1, _failedWorkers);
+        }
+
         return _reader;
     }
 

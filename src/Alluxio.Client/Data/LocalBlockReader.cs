@@ -76,9 +76,18 @@ internal sealed class LocalBlockReader : IBlockReader
         return read > 0 ? read : throw Truncated();
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _file.Dispose();
+
+        // The reader is done with the file; ending the lease takes a round trip to the worker that the next block's
+        // read need not wait for.
+        _ = ReleaseLeaseAsync();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
         try
         {
             // Completing our side and waiting for the worker to end its side releases the lease cleanly; disposing
@@ -101,8 +110,10 @@ internal sealed class LocalBlockReader : IBlockReader
         {
             // The worker did not end the call in time; disposing it below ends it.
         }
-
-        _lease.Dispose();
+        finally
+        {
+            _lease.Dispose();
+        }
     }
 
     private IOException Truncated() => new($"The local block file ended at byte {_position}, before the block's end at {_end}.");

@@ -22,6 +22,7 @@ public static class GrpcChannels
             KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
             EnableMultipleHttp2Connections = true,
+            InitialHttp2StreamWindowSize = 16 << 20,
         };
         return GrpcChannel.ForAddress($"http://{address}", new GrpcChannelOptions
         {

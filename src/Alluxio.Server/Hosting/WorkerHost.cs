@@ -110,6 +110,8 @@ internal static partial class WorkerHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = configuration.GetDuration(PropertyKeys.WorkerNetworkShutdownTimeout));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            kestrel.Limits.Http2.InitialConnectionWindowSize = 32 << 20;
+            kestrel.Limits.Http2.InitialStreamWindowSize = 16 << 20;
             kestrel.Listen(HostBinding.Address(info.BindHost), info.RpcPort, o => o.Protocols = HttpProtocols.Http2);
             kestrel.Listen(HostBinding.Address(info.WebBindHost), info.WebPort, o => o.Protocols = HttpProtocols.Http1);
         });

@@ -2,6 +2,7 @@ using Alluxio.Errors;
 using Alluxio.Grpc;
 using Alluxio.Grpc.Channels;
 using Alluxio.Grpc.Errors;
+using Alluxio.Grpc.Streaming;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
@@ -28,17 +29,25 @@ internal sealed class RemoteBlockReader(ILoggerFactory loggerFactory) : IDisposa
         foreach (var location in block.Locations.Where(l => l.WorkerId != selfWorkerId && l.WorkerAddress is not null))
         {
             var target = location.WorkerAddress.Target;
-            var client = new BlockWorker.BlockWorkerClient(_channels.Get(target));
+            var invoker = _channels.Get(target).CreateCallInvoker();
             long copied = 0;
             try
             {
-                using var call = client.ReadBlock(
+                using var call = PooledReadBlock.Start(
+                    invoker,
                     new ReadRequest { BlockId = block.BlockId, Offset = 0, Length = block.Length, ChunkSize = ChunkSize },
-                    cancellationToken: cancellationToken);
-                await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                    new CallOptions(cancellationToken: cancellationToken));
+                await foreach (var chunk in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    await sink(response.Chunk.Memory, cancellationToken).ConfigureAwait(false);
-                    copied += response.Chunk.Length;
+                    try
+                    {
+                        await sink(chunk.Memory, cancellationToken).ConfigureAwait(false);
+                        copied += chunk.Length;
+                    }
+                    finally
+                    {
+                        chunk.Release();
+                    }
                 }
             }
             catch (RpcException e) when (copied == 0 && !cancellationToken.IsCancellationRequested)
