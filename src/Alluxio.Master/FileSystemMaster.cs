@@ -40,7 +40,9 @@ public sealed class FileSystemMaster : IAsyncDisposable
         _creates = new CreateOperations(context, sync, _reads);
         _delete = new DeleteOperation(context, sync);
         _rename = new RenameOperation(context, sync);
-        _attributes = new AttributeOperations(context, sync);
+        var workerTimeout = context.Configuration.GetDuration(Configuration.PropertyKeys.MasterWorkerTimeout);
+        var frees = new FreeJobTracker(context, workerTimeout);
+        _attributes = new AttributeOperations(context, sync, frees);
         _mounts = new MountOperations(context, sync);
         _consistency = new ConsistencyChecker(context);
         TtlChecker = new TtlChecker(context, _delete, _attributes);
@@ -48,7 +50,6 @@ public sealed class FileSystemMaster : IAsyncDisposable
         Loads = new LoadScheduler(context);
         _load = new LoadOperation(context, sync, Loads);
         var loggers = context.LoggerFactory;
-        var workerTimeout = context.Configuration.GetDuration(Configuration.PropertyKeys.MasterWorkerTimeout);
         Blocks = new BlockMaster(
             context.Workers,
             context.Tree,
@@ -56,7 +57,7 @@ public sealed class FileSystemMaster : IAsyncDisposable
             workerTimeout,
             [
                 new OrphanBlockCollector(context.Tree, context.Workers, loggers.CreateLogger<OrphanBlockCollector>()),
-                new FreeJobTracker(context, workerTimeout),
+                frees,
                 Persistence,
                 Loads,
             ],

@@ -29,6 +29,25 @@ public sealed class FreeCommandTests
     }
 
     [Fact]
+    public async Task AFreeRepeatedBeforeTheHolderReportsEndsWithItAndSparesBlocksCachedAfter()
+    {
+        await using var fixture = await BlockFixture.StartAsync();
+        var (worker, blocks) = await CacheAsync(fixture, "/f", 1500);
+        var path = AlluxioUri.Parse("/f");
+        await fixture.Master.FreeAsync(path, new FreePOptions(), CallContext.Default, Token);
+        Assert.Equal(blocks.Order(), TestWorker.FreedBlocks(await worker.HeartbeatAsync()).Order());
+
+        // Freed again (as fs free does while the file still shows cached) before the worker reported the removal.
+        await fixture.Master.FreeAsync(path, new FreePOptions(), CallContext.Default, Token);
+        await worker.HeartbeatAsync(removed: blocks);
+        Assert.Empty(FreeJobs(fixture));
+
+        // Cached anew by a later load or read: the finished frees leave the blocks alone.
+        Assert.Empty(TestWorker.FreedBlocks(await worker.HeartbeatAsync(added: blocks)));
+        Assert.Equal(100, (await fixture.StatAsync("/f")).InAlluxioPercentage);
+    }
+
+    [Fact]
     public async Task AFreeSurvivesAMasterRestartAndReachesTheReRegisteringWorker()
     {
         await using var fixture = await BlockFixture.StartAsync(journaled: true);

@@ -35,6 +35,18 @@ public sealed partial class FreeJobTracker : IWorkerReportListener
         _graceEndMs = context.NowMs + (long)workerTimeout.TotalMilliseconds;
     }
 
+    /// <summary>
+    /// Marks a free this master starts itself: it knew the holders, so the job ends as soon as none holds a block,
+    /// without the grace a job taken over from before a restart waits for. Call before the job is journaled.
+    /// </summary>
+    public void OnStarting(long jobId)
+    {
+        lock (_gate)
+        {
+            _seenHeld.Add(jobId);
+        }
+    }
+
     public async Task OnReportAsync(WorkerReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);

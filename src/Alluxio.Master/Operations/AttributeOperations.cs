@@ -1,6 +1,7 @@
 using Alluxio.Errors;
 using Alluxio.Grpc;
 using Alluxio.Grpc.Journal;
+using Alluxio.Master.Commands;
 using Alluxio.Master.Inodes;
 using Alluxio.Master.Sync;
 using Alluxio.Paths;
@@ -12,11 +13,13 @@ public sealed class AttributeOperations
 {
     private readonly NamespaceContext _context;
     private readonly MetadataSync _sync;
+    private readonly FreeJobTracker _frees;
 
-    public AttributeOperations(NamespaceContext context, MetadataSync sync)
+    public AttributeOperations(NamespaceContext context, MetadataSync sync, FreeJobTracker frees)
     {
         _context = context;
         _sync = sync;
+        _frees = frees;
     }
 
     private InodeTree Tree => _context.Tree;
@@ -159,7 +162,9 @@ public sealed class AttributeOperations
 
             if (fileIds.Count > 0)
             {
-                entry.Ops.Add(new JournalOp { FreeJob = new FreeJobEntry { JobId = Tree.Jobs.NextJobId(), FileIds = { fileIds } } });
+                var jobId = Tree.Jobs.NextJobId();
+                _frees.OnStarting(jobId);
+                entry.Ops.Add(new JournalOp { FreeJob = new FreeJobEntry { JobId = jobId, FileIds = { fileIds } } });
             }
 
             if (entry.Ops.Count > 0)
