@@ -176,6 +176,20 @@ public sealed class FileSystemMaster : IAsyncDisposable
     /// <summary>A mount's UFS and its options unmasked, for workers only.</summary>
     public GetUfsInfoPResponse GetUfsInfo(long mountId) => _mounts.GetUfsInfo(mountId);
 
+    /// <summary>The paths of the files with these ids that exist.</summary>
+    public IReadOnlyDictionary<long, string> GetPaths(IEnumerable<long> fileIds)
+    {
+        ArgumentNullException.ThrowIfNull(fileIds);
+        var tree = Context.Tree;
+        using (tree.ReadLocked())
+        {
+            return fileIds.Distinct()
+                .Select(id => (Id: id, Inode: tree.Store.GetById(id)))
+                .Where(f => f.Inode is not null)
+                .ToDictionary(f => f.Id, f => tree.GetPath(f.Inode!).ToString());
+        }
+    }
+
     public Task ScheduleAsyncPersistenceAsync(AlluxioUri path, CallContext call, CancellationToken cancellationToken) =>
         RunOnceAsync(call, () => _attributes.ScheduleAsyncPersistenceAsync(path, call, cancellationToken));
 

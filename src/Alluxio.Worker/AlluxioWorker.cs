@@ -110,6 +110,10 @@ public sealed class AlluxioWorker : IAsyncDisposable
     /// <summary>Ends calls in flight: their writes abort and their leases end.</summary>
     public Task BeginStopAsync() => _stopping.CancelAsync();
 
+    /// <summary>The namespace paths of files by id, for the web UI's block listing; unknown ids are left out.</summary>
+    public Task<IReadOnlyDictionary<long, string>> GetFilePathsAsync(IEnumerable<long> fileIds, CancellationToken cancellationToken) =>
+        _master.GetFilePathsAsync(fileIds, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await BeginStopAsync().ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Alluxio.Cli.Commands.Fs.Format;
 using Alluxio.Client;
 using Alluxio.Configuration;
 using Alluxio.Errors;
+using Alluxio.Formatting;
 using Alluxio.Grpc;
 
 namespace Alluxio.Cli.Commands;

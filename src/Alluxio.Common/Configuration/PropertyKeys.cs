@@ -30,6 +30,21 @@ public static partial class PropertyKeys
         "The folder for server logs and pid files.",
         PropertyScope.Server));
 
+    public static readonly PropertyKey Debug = Define(new(
+        "alluxio.debug", "false",
+        "Whether the web UI shows debug columns (file ids, UFS paths, worker ids).",
+        PropertyScope.Server, PropertyType.Boolean));
+
+    public static readonly PropertyKey WebRefreshInterval = Define(new(
+        "alluxio.web.refresh.interval", "15s",
+        "How often web UI pages whose figures change reload themselves.",
+        PropertyScope.Server, PropertyType.Duration));
+
+    public static readonly PropertyKey WebFileInfoEnabled = Define(new(
+        "alluxio.web.file.info.enabled", "true",
+        "Whether the master's browse page lists files and shows their contents.",
+        PropertyScope.Master, PropertyType.Boolean));
+
     public static readonly PropertyKey TmpDirs = Define(new(
         "alluxio.tmp.dirs", "/tmp",
         "Comma-separated folders for temporary files.",

@@ -244,6 +244,22 @@ public sealed class WorkerRegistry : IFileRemovalListener
         }
     }
 
+    /// <summary>How many distinct blocks live workers hold, and how many copies of them in all.</summary>
+    public (long Unique, long Replicas) CountBlocks()
+    {
+        long unique = 0, replicas = 0;
+        foreach (var locations in _locations.Values)
+        {
+            if (!locations.IsEmpty)
+            {
+                unique++;
+                replicas += locations.Length;
+            }
+        }
+
+        return (unique, replicas);
+    }
+
     /// <summary>Where <paramref name="blockId"/> is cached; empty when nowhere. Takes no lock.</summary>
     public ImmutableArray<BlockLocationEntry> LocationsOf(long blockId) =>
         _locations.TryGetValue(blockId, out var locations) ? locations : [];

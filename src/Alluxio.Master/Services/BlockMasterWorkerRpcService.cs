@@ -32,9 +32,23 @@ public sealed class BlockMasterWorkerRpcService(FileSystemMaster master) : Block
         return new CommitBlockPResponse();
     }
 
+    /// <summary>How many paths one call resolves: a page's worth and more, never the whole namespace.</summary>
+    private const int MaxFileIds = 1000;
+
     public override Task<GetUfsInfoPResponse> GetUfsInfo(GetUfsInfoPRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Task.FromResult(master.GetUfsInfo(request.MountId));
+    }
+
+    public override Task<GetFilePathsPResponse> GetFilePaths(GetFilePathsPRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = new GetFilePathsPResponse();
+        foreach (var (id, path) in master.GetPaths(request.FileIds.Take(MaxFileIds)))
+        {
+            response.Paths[id] = path;
+        }
+        return Task.FromResult(response);
     }
 }

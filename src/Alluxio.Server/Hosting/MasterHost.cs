@@ -7,6 +7,7 @@ using Alluxio.Master;
 using Alluxio.Master.Services;
 using Alluxio.Server.Logging;
 using Alluxio.Server.Web;
+using Alluxio.Server.Web.Sources;
 using Alluxio.UnderFs;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -25,7 +26,8 @@ internal static partial class MasterHost
     {
         var secrets = new KnownSecrets();
         secrets.AddFrom(configuration);
-        using var loggerFactory = ServerLogging.Create(configuration, "master", secrets, out var logFile);
+        var logLevels = new LogLevels();
+        using var loggerFactory = ServerLogging.Create(configuration, "master", secrets, logLevels, out var logFile);
         var logger = loggerFactory.CreateLogger("Alluxio.Master.Process");
         using var meter = new Meter(MeterName);
         var time = TimeProvider.System;
@@ -47,7 +49,7 @@ internal static partial class MasterHost
             await master.StartAsync(Environment.UserName, cancellationToken).ConfigureAwait(false);
             MasterMetrics.Register(meter, master);
 
-            var app = Build(configuration, master, info, loggerFactory, time);
+            var app = Build(configuration, master, info, loggerFactory, time, new WebServices(secrets, logLevels));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             LogServing(logger, info.RpcAddress, info.WebPort, master.InodeCount);
             using var background = new CancellationTokenSource();
@@ -84,7 +86,8 @@ internal static partial class MasterHost
         _ => e.Message,
     };
 
-    private static WebApplication Build(AlluxioConfiguration configuration, FileSystemMaster master, MasterProcessInfo info, ILoggerFactory loggerFactory, TimeProvider time)
+    private static WebApplication Build(
+        AlluxioConfiguration configuration, FileSystemMaster master, MasterProcessInfo info, ILoggerFactory loggerFactory, TimeProvider time, WebServices web)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "alluxio-master" });
         builder.Logging.ClearProviders();
@@ -107,6 +110,8 @@ internal static partial class MasterHost
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(master.Context.Journal);
         builder.Services.AddSingleton(time);
+        web.AddTo(builder.Services, configuration);
+        builder.Services.AddMasterWebSources();
 
         var app = builder.Build();
         var rpcHost = $"*:{info.RpcPort}";

@@ -5,6 +5,7 @@ using Alluxio.Errors;
 using Alluxio.Grpc;
 using Alluxio.Server.Logging;
 using Alluxio.Server.Web;
+using Alluxio.Server.Web.Sources;
 using Alluxio.UnderFs;
 using Alluxio.Worker;
 using Alluxio.Worker.Grpc;
@@ -24,7 +25,8 @@ internal static partial class WorkerHost
     {
         var secrets = new KnownSecrets();
         secrets.AddFrom(configuration);
-        using var loggerFactory = ServerLogging.Create(configuration, "worker", secrets, out var logFile);
+        var logLevels = new LogLevels();
+        using var loggerFactory = ServerLogging.Create(configuration, "worker", secrets, logLevels, out var logFile);
         var logger = loggerFactory.CreateLogger("Alluxio.Worker.Process");
         using var meter = new Meter(WorkerMetrics.MeterName);
         var time = TimeProvider.System;
@@ -36,7 +38,7 @@ internal static partial class WorkerHost
         {
             LogStarting(logger, info.RpcPort, info.WebPort);
             worker = await OpenAsync(configuration, ufsRegistry, new WorkerMetrics(meter), loggerFactory, time, secrets, cancellationToken).ConfigureAwait(false);
-            var app = Build(configuration, worker, info, loggerFactory, time);
+            var app = Build(configuration, worker, info, loggerFactory, time, new WebServices(secrets, logLevels));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             worker.Start(info.Address);
             var blockCount = worker.Store.GetReport().Sum(t => t.Dirs.Sum(d => d.Blocks.Count));
@@ -101,7 +103,8 @@ internal static partial class WorkerHost
         _ => e.Message,
     };
 
-    private static WebApplication Build(AlluxioConfiguration configuration, AlluxioWorker worker, WorkerProcessInfo info, ILoggerFactory loggerFactory, TimeProvider time)
+    private static WebApplication Build(
+        AlluxioConfiguration configuration, AlluxioWorker worker, WorkerProcessInfo info, ILoggerFactory loggerFactory, TimeProvider time, WebServices web)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "alluxio-worker" });
         builder.Logging.ClearProviders();
@@ -118,6 +121,9 @@ internal static partial class WorkerHost
         builder.Services.AddWorkerGrpc(worker, (int)Math.Min(int.MaxValue, configuration.GetBytes(PropertyKeys.WorkerNetworkMaxInboundMessageSize)));
         builder.Services.AddSingleton(info);
         builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(configuration);
+        web.AddTo(builder.Services, configuration);
+        builder.Services.AddWorkerWebSources();
 
         var app = builder.Build();
 

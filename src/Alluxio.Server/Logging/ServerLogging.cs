@@ -1,25 +1,21 @@
 using Alluxio.Configuration;
 using Serilog;
-using Serilog.Events;
 
 namespace Alluxio.Server.Logging;
 
 /// <summary>
 /// Logs to ${alluxio.logs.dir}/&lt;process&gt;.log through Serilog's file sink (rolled at 10 MB, 10 kept), every line
-/// scrubbed of known secrets.
+/// scrubbed of known secrets; which lines are written is decided by <see cref="LogLevels"/>, which logLevel changes.
 /// </summary>
 internal static class ServerLogging
 {
-    public static ILoggerFactory Create(AlluxioConfiguration configuration, string processName, KnownSecrets secrets, out string logFile)
+    public static ILoggerFactory Create(AlluxioConfiguration configuration, string processName, KnownSecrets secrets, LogLevels levels, out string logFile)
     {
         var directory = configuration.Get(PropertyKeys.LogsDir);
         Directory.CreateDirectory(directory);
         logFile = Path.Combine(directory, processName + ".log");
         var logger = new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-            .MinimumLevel.Override("Grpc", LogEventLevel.Warning)
-            .MinimumLevel.Override("DotNext", LogEventLevel.Warning)
+            .MinimumLevel.Verbose()
             .Enrich.FromLogContext()
             .WriteTo.File(
                 new RedactingFormatter(secrets),
@@ -29,6 +25,6 @@ internal static class ServerLogging
                 retainedFileCountLimit: 10,
                 flushToDiskInterval: TimeSpan.FromSeconds(1))
             .CreateLogger();
-        return LoggerFactory.Create(builder => builder.AddSerilog(logger, dispose: true));
+        return LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddFilter(levels.IsEnabled).AddSerilog(logger, dispose: true));
     }
 }

@@ -3,23 +3,57 @@ using System.Text.Json.Nodes;
 using Alluxio.Configuration;
 using Alluxio.Master;
 using Alluxio.Master.Services;
+using Alluxio.Server.Web.Pages.Layout;
+using Alluxio.Server.Web.Pages.Master;
+using Alluxio.Server.Web.Sources;
 
 namespace Alluxio.Server.Web;
 
 /// <summary>
-/// The master's HTTP side for now: an overview at /, Alluxio's REST /api/v1/master/info, and Prometheus metrics.
-/// Every configuration value and mount option shows masked.
+/// The master's web port: Alluxio's pages (server-rendered, no script), the REST answers the pages are made of under
+/// /api/v1/master/, and the metrics. Every configuration value and mount option shows masked.
 /// </summary>
 internal static class MasterWebEndpoints
 {
+    private const string Product = "Alluxio Master";
+
     public static void Map(WebApplication app, string host)
     {
-        var exporter = new PrometheusExporter();
-        app.Lifetime.ApplicationStopped.Register(exporter.Dispose);
+        var refresh = (int)app.Services.GetRequiredService<AlluxioConfiguration>().GetDuration(PropertyKeys.WebRefreshInterval).TotalSeconds;
         var group = app.MapGroup("").RequireHost(host);
-        group.MapGet("/", Overview);
-        group.MapGet("/api/v1/master/info", InfoAsync);
-        group.MapGet("/metrics/prometheus", () => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+
+        group.MapGet("/", () => Results.Redirect("/overview"));
+        group.MapGet("/overview", async (MasterOverviewSource source, CancellationToken token) =>
+            WebPages.Render<OverviewPage>(new { Model = await source.BuildAsync(token).ConfigureAwait(false), RefreshSeconds = refresh }));
+        group.MapGet("/browse", async (BrowseSource source, string? path, string? offset, string? limit, string? end, CancellationToken token) =>
+            WebPages.Render<BrowsePage>(new { Model = await source.BuildAsync(path, offset, limit, end, token).ConfigureAwait(false) }));
+        group.MapGet("/data", async (InAlluxioDataSource source, string? offset, string? limit, CancellationToken token) =>
+            WebPages.Render<DataPage>(new { Model = await source.BuildAsync(offset, limit, token).ConfigureAwait(false) }));
+        group.MapGet("/masters", (MastersSource source) => WebPages.Render<MastersPage>(new { Model = source.Build(), RefreshSeconds = refresh }));
+        group.MapGet("/workers", (WorkersSource source) => WebPages.Render<WorkersPage>(new { Model = source.Build(), RefreshSeconds = refresh }));
+        group.MapGet("/mounttable", async (MountTableSource source, CancellationToken token) =>
+            WebPages.Render<MountTablePage>(new { Model = await source.BuildAsync(token).ConfigureAwait(false) }));
+
+        CommonWebEndpoints.Map(app, group, "/api/v1/master", Product, Navigation.Master);
+        var api = group.MapGroup("/api/v1/master");
+        api.MapGet("/info", InfoAsync);
+        api.MapGet("/webui_init", (AlluxioConfiguration configuration) => WebJson.Ok(new
+        {
+            debug = configuration.GetBoolean(PropertyKeys.Debug),
+            newerVersionAvailable = false,
+            webFileInfoEnabled = configuration.GetBoolean(PropertyKeys.WebFileInfoEnabled),
+            securityAuthorizationPermissionEnabled = configuration.GetBoolean(PropertyKeys.SecurityAuthorizationPermissionEnabled),
+            workerPort = configuration.GetInt(PropertyKeys.WorkerWebPort),
+            refreshInterval = (long)configuration.GetDuration(PropertyKeys.WebRefreshInterval).TotalMilliseconds,
+        }));
+        api.MapGet("/webui_overview", async (MasterOverviewSource source, CancellationToken token) => WebJson.Ok(await source.BuildAsync(token).ConfigureAwait(false)));
+        api.MapGet("/webui_browse", async (BrowseSource source, string? path, string? offset, string? limit, string? end, CancellationToken token) =>
+            WebJson.Ok(await source.BuildAsync(path, offset, limit, end, token).ConfigureAwait(false)));
+        api.MapGet("/webui_data", async (InAlluxioDataSource source, string? offset, string? limit, CancellationToken token) =>
+            WebJson.Ok(await source.BuildAsync(offset, limit, token).ConfigureAwait(false)));
+        api.MapGet("/webui_workers", (WorkersSource source) => WebJson.Ok(source.Build()));
+        api.MapGet("/webui_masters", (MastersSource source) => WebJson.Ok(source.Build()));
+        api.MapGet("/webui_mounttable", async (MountTableSource source, CancellationToken token) => WebJson.Ok(await source.BuildAsync(token).ConfigureAwait(false)));
     }
 
     private static async Task<IResult> InfoAsync(FileSystemMaster master, MasterProcessInfo info, AlluxioConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
@@ -69,26 +103,4 @@ internal static class MasterWebEndpoints
         };
         return Results.Text(body.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), "application/json");
     }
-
-    private static IResult Overview(FileSystemMaster master, MasterProcessInfo info, TimeProvider time)
-    {
-        var uptime = time.GetUtcNow() - info.StartTime;
-        var html = $"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Alluxio Master</title></head>
-            <body><h1>Alluxio Master</h1>
-            <table>
-            <tr><th>Master Address</th><td>{Escape(info.RpcAddress)}</td></tr>
-            <tr><th>Started</th><td>{info.StartTime:yyyy-MM-dd HH:mm:ss} UTC</td></tr>
-            <tr><th>Uptime</th><td>{(int)uptime.TotalDays} day(s), {uptime.Hours} hour(s), {uptime.Minutes} minute(s), {uptime.Seconds} second(s)</td></tr>
-            <tr><th>Version</th><td>{MasterProcessInfo.Version}</td></tr>
-            <tr><th>Total Paths</th><td>{master.InodeCount}</td></tr>
-            </table>
-            <p><a href="/api/v1/master/info">/api/v1/master/info</a> · <a href="/metrics/prometheus">/metrics/prometheus</a></p>
-            </body></html>
-            """;
-        return Results.Content(html, "text/html; charset=utf-8");
-    }
-
-    private static string Escape(string text) => System.Net.WebUtility.HtmlEncode(text);
 }

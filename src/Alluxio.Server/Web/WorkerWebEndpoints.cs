@@ -1,20 +1,46 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Alluxio.Configuration;
 using Alluxio.Server.Hosting;
+using Alluxio.Server.Web.Pages.Layout;
+using Alluxio.Server.Web.Pages.Worker;
+using Alluxio.Server.Web.Sources;
 using Alluxio.Worker;
 
 namespace Alluxio.Server.Web;
 
-/// <summary>The worker's HTTP side: Alluxio's REST /api/v1/worker/info and Prometheus metrics.</summary>
+/// <summary>
+/// The worker's web port: Alluxio's worker pages (server-rendered, no script), their REST answers under
+/// /api/v1/worker/, and the metrics.
+/// </summary>
 internal static class WorkerWebEndpoints
 {
+    private const string Product = "Alluxio Worker";
+
     public static void Map(WebApplication app, string host)
     {
-        var exporter = new PrometheusExporter();
-        app.Lifetime.ApplicationStopped.Register(exporter.Dispose);
+        var refresh = (int)app.Services.GetRequiredService<AlluxioConfiguration>().GetDuration(PropertyKeys.WebRefreshInterval).TotalSeconds;
         var group = app.MapGroup("").RequireHost(host);
-        group.MapGet("/api/v1/worker/info", Info);
-        group.MapGet("/metrics/prometheus", () => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+        group.MapGet("/", () => Results.Redirect("/overview"));
+        group.MapGet("/overview", (WorkerOverviewSource source) => WebPages.Render<WorkerOverviewPage>(new { Model = source.Build(), RefreshSeconds = refresh }));
+        group.MapGet("/blockInfo", async (BlockInfoSource source, string? path, string? offset, string? limit, CancellationToken token) =>
+            WebPages.Render<BlockInfoPage>(new { Model = await source.BuildAsync(path, offset, limit, token).ConfigureAwait(false) }));
+        CommonWebEndpoints.Map(app, group, "/api/v1/worker", Product, Navigation.Worker);
+
+        var api = group.MapGroup("/api/v1/worker");
+        api.MapGet("/info", Info);
+        api.MapGet("/webui_init", (AlluxioConfiguration configuration) => WebJson.Ok(new
+        {
+            debug = configuration.GetBoolean(PropertyKeys.Debug),
+            webFileInfoEnabled = configuration.GetBoolean(PropertyKeys.WebFileInfoEnabled),
+            securityAuthorizationPermissionEnabled = configuration.GetBoolean(PropertyKeys.SecurityAuthorizationPermissionEnabled),
+            masterHostname = configuration.Get(PropertyKeys.MasterHostname),
+            masterPort = configuration.GetInt(PropertyKeys.MasterWebPort),
+            refreshInterval = (long)configuration.GetDuration(PropertyKeys.WebRefreshInterval).TotalMilliseconds,
+        }));
+        api.MapGet("/webui_overview", (WorkerOverviewSource source) => WebJson.Ok(source.Build()));
+        api.MapGet("/webui_blockinfo", async (BlockInfoSource source, string? path, string? offset, string? limit, CancellationToken token) =>
+            WebJson.Ok(await source.BuildAsync(path, offset, limit, token).ConfigureAwait(false)));
     }
 
     private static IResult Info(AlluxioWorker worker, WorkerProcessInfo info, TimeProvider time)

@@ -60,6 +60,13 @@ internal sealed class BlockMasterClient : IDisposable
     public Task CommitBlockAsync(CommitBlockPRequest request, CancellationToken cancellationToken) =>
         CallAsync(o => _client.CommitBlockAsync(request, o), cancellationToken);
 
+    /// <summary>The paths of the files with these ids that still exist, as the master knows them.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> GetFilePathsAsync(IEnumerable<long> fileIds, CancellationToken cancellationToken)
+    {
+        var request = new GetFilePathsPRequest { FileIds = { fileIds } };
+        return (await CallAsync(o => _client.GetFilePathsAsync(request, o), cancellationToken).ConfigureAwait(false)).Paths;
+    }
+
     /// <summary>The UFS URI and options (credentials included: never log them) of mount <paramref name="mountId"/>.</summary>
     public async Task<GetUfsInfoPResponse> GetUfsInfoAsync(long mountId, CancellationToken cancellationToken)
     {

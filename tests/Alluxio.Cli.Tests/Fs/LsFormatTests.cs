@@ -1,5 +1,6 @@
 using Alluxio.Cli.Commands.Fs.Format;
 using Alluxio.Client;
+using Alluxio.Formatting;
 using FileInfo = Alluxio.Grpc.FileInfo;
 
 namespace Alluxio.Cli.Tests.Fs;

@@ -1,4 +1,5 @@
 using Alluxio.Cli.Commands.Fs.Format;
+using Alluxio.Formatting;
 using Alluxio.Grpc;
 
 namespace Alluxio.Cli.Tests.Fs;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Alluxio.Cli.Commands.Fs.Format;
 using Alluxio.Client;
 using Alluxio.Client.Options;
+using Alluxio.Formatting;
 
 namespace Alluxio.Cli.Commands.Fs;
 
@@ -20,7 +20,7 @@ internal static class ChmodCommand
         {
             var args = parseResult.Args(arguments);
             FsVerb.RequireExactly("chmod", args, 2);
-            var mode = ModeText.Parse(args[0]);
+            var mode = ParseMode(args[0]);
             var path = AlluxioPath.Resolve(args[1]);
             await context.FileSystem.SetAttributeAsync(
                 path, new SetAttributeOptions { Mode = mode, Recursive = parseResult.GetValue(recursive) }, cancellationToken).ConfigureAwait(false);
@@ -28,5 +28,17 @@ internal static class ChmodCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static int ParseMode(string text)
+    {
+        try
+        {
+            return ModeText.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new FsUsageException(e.Message);
+        }
     }
 }

@@ -4,6 +4,7 @@ using Alluxio.Client;
 using Alluxio.Client.Options;
 using Alluxio.Configuration;
 using Alluxio.Errors;
+using Alluxio.Formatting;
 using Alluxio.Grpc;
 
 namespace Alluxio.Cli.Commands.Fs;

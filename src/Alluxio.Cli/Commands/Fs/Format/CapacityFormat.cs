@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Alluxio.Configuration;
+using Alluxio.Formatting;
 using Alluxio.Grpc;
 
 namespace Alluxio.Cli.Commands.Fs.Format;

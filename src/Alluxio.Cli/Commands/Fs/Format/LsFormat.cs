@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alluxio.Client;
 using Alluxio.Configuration;
+using Alluxio.Formatting;
 
 namespace Alluxio.Cli.Commands.Fs.Format;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Alluxio.Client;
+using Alluxio.Formatting;
 using Alluxio.Grpc;
 using FileInfo = Alluxio.Grpc.FileInfo;
 

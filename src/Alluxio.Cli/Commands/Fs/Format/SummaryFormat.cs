@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alluxio.Configuration;
+using Alluxio.Formatting;
 using Alluxio.Grpc;
 
 namespace Alluxio.Cli.Commands.Fs.Format;

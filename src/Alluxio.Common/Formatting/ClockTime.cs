@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Alluxio.Cli.Commands.Fs.Format;
+namespace Alluxio.Formatting;
 
 /// <summary>A span as Alluxio's reports write it: "143 day(s), 15 hour(s), 53 minute(s), and 32 second(s)".</summary>
-internal static class ClockTime
+public static class ClockTime
 {
     public static string Format(long milliseconds)
     {

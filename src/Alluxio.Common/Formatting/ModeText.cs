@@ -1,7 +1,7 @@
-namespace Alluxio.Cli.Commands.Fs.Format;
+namespace Alluxio.Formatting;
 
 /// <summary>POSIX permission bits as Alluxio's shell prints and parses them: drwxr-xr-x, 755, u=rwx,g=rx,o=rx.</summary>
-internal static class ModeText
+public static class ModeText
 {
     /// <summary>The ls column: d or -, the nine permission letters, and + when the path has an extended ACL.</summary>
     public static string Format(int mode, bool directory, bool extendedAcl = false) =>
@@ -21,7 +21,7 @@ internal static class ModeText
     /// Parses an octal mode (755) or Alluxio's symbolic form, comma-separated target=permissions with targets
     /// u, g, o and a (u=rwx,go=rx). Targets not named get no permissions, as in Alluxio.
     /// </summary>
-    /// <exception cref="FsUsageException">The text is neither, worded as Alluxio words it.</exception>
+    /// <exception cref="FormatException">The text is neither, worded as Alluxio words it.</exception>
     public static int Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -32,7 +32,7 @@ internal static class ModeText
 
         if (text.Length == 0 || text.All(char.IsAsciiDigit))
         {
-            throw new FsUsageException($"Invalid mode {text}");
+            throw new FormatException($"Invalid mode {text}");
         }
 
         var mode = 0;
@@ -42,7 +42,7 @@ internal static class ModeText
             if (parts.Length != 2 || parts[0].Length == 0 || parts[0].Any(c => c is not ('u' or 'g' or 'o' or 'a'))
                 || parts[1].Any(c => c is not ('r' or 'w' or 'x')))
             {
-                throw new FsUsageException($"Invalid mode {text} - contains invalid segment {segment}");
+                throw new FormatException($"Invalid mode {text} - contains invalid segment {segment}");
             }
 
             var bits = (parts[1].Contains('r') ? 4 : 0) | (parts[1].Contains('w') ? 2 : 0) | (parts[1].Contains('x') ? 1 : 0);

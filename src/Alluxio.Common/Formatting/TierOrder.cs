@@ -1,7 +1,7 @@
-namespace Alluxio.Cli.Commands.Fs.Format;
+namespace Alluxio.Formatting;
 
 /// <summary>The order reports list storage tiers in: MEM, SSD, HDD, then any other alias alphabetically.</summary>
-internal sealed class TierOrder : IComparer<string>
+public sealed class TierOrder : IComparer<string>
 {
     public static TierOrder Instance { get; } = new();
 

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Alluxio.Cli.Commands.Fs.Format;
+namespace Alluxio.Formatting;
 
 /// <summary>
 /// Dates in a Java SimpleDateFormat pattern such as Alluxio's alluxio.user.date.format.pattern
 /// (MM-dd-yyyy HH:mm:ss:SSS): y, M, d, H, h, m, s, S, a, E and z are understood; other letters and quoted text print as
 /// written.
 /// </summary>
-internal sealed class JavaDateFormat
+public sealed class JavaDateFormat
 {
     private readonly string _netPattern;
     private readonly TimeZoneInfo _timeZone;

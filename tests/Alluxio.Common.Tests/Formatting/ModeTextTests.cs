@@ -1,7 +1,6 @@
-using Alluxio.Cli.Commands.Fs;
-using Alluxio.Cli.Commands.Fs.Format;
+using Alluxio.Formatting;
 
-namespace Alluxio.Cli.Tests.Fs;
+namespace Alluxio.Common.Tests.Formatting;
 
 public sealed class ModeTextTests
 {
@@ -25,7 +24,7 @@ public sealed class ModeTextTests
     [InlineData("u=rwx,z=r", "Invalid mode u=rwx,z=r - contains invalid segment z=r")]
     public void ABadModeIsNamed(string text, string message)
     {
-        Assert.Equal(message, Assert.Throws<FsUsageException>(() => ModeText.Parse(text)).Message);
+        Assert.Equal(message, Assert.Throws<FormatException>(() => ModeText.Parse(text)).Message);
     }
 
     [Theory]
