@@ -38,7 +38,7 @@ public sealed class AlluxioWorker : IAsyncDisposable
         _master = new BlockMasterClient(
             MasterAddresses.From(configuration)[0], configuration.GetDuration(PropertyKeys.WorkerMasterConnectRetryTimeout), time, loggerFactory);
         Link = new MasterLink(
-            _master, store, new StoreLocations(storeOptions), configuration.GetDuration(PropertyKeys.WorkerBlockHeartbeatInterval), time,
+            _master, store, new StoreLocations(storeOptions), metrics, configuration.GetDuration(PropertyKeys.WorkerBlockHeartbeatInterval), time,
             loggerFactory.CreateLogger<MasterLink>());
         var committer = new BlockCommitter(Link);
         _ufsClients = new UfsClients(_master, registry, configuration, secrets);

@@ -14,31 +14,34 @@ public sealed class WorkerMetrics
     public WorkerMetrics(Meter meter)
     {
         ArgumentNullException.ThrowIfNull(meter);
-        BytesReadCache = meter.CreateCounter<long>("Worker.BytesReadRemote", "bytes", "Bytes of cached blocks streamed to clients.");
-        BytesReadUfs = meter.CreateCounter<long>("Worker.BytesReadUfsAll", "bytes", "Bytes read from under file systems.");
-        BytesWrittenCache = meter.CreateCounter<long>("Worker.BytesWrittenRemote", "bytes", "Bytes of blocks written by clients.");
-        BytesWrittenUfs = meter.CreateCounter<long>("Worker.BytesWrittenUfsAll", "bytes", "Bytes written to under file systems.");
-        BlocksFilled = meter.CreateCounter<long>("Worker.BlocksReadUfs", "blocks", "Blocks cached from under file systems on a miss or a load.");
-        BlocksRemoved = meter.CreateCounter<long>("Worker.BlocksRemoved", "blocks", "Blocks removed on request (free, delete).");
-        BlocksEvicted = meter.CreateCounter<long>("Worker.BlocksEvicted", "blocks", "Blocks evicted to make room.");
+        BytesReadRemote = new RunningCounter(meter, "Worker.BytesReadRemote", "bytes", "Bytes streamed to clients over gRPC, from the cache or from a UFS through it.");
+        BytesReadUfs = new RunningCounter(meter, "Worker.BytesReadUfsAll", "bytes", "Bytes read from under file systems.");
+        BytesWrittenRemote = new RunningCounter(meter, "Worker.BytesWrittenRemote", "bytes", "Bytes of blocks written by clients.");
+        BytesWrittenUfs = new RunningCounter(meter, "Worker.BytesWrittenUfsAll", "bytes", "Bytes written to under file systems.");
+        BlocksFilled = new RunningCounter(meter, "Worker.BlocksReadUfs", "blocks", "Blocks cached from under file systems on a miss or a load.");
+        BlocksRemoved = new RunningCounter(meter, "Worker.BlocksRemoved", "blocks", "Blocks removed on request (free, delete).");
+        BlocksEvicted = new RunningCounter(meter, "Worker.BlocksEvicted", "blocks", "Blocks evicted to make room.");
         Meter = meter;
     }
 
     public Meter Meter { get; }
 
-    public Counter<long> BytesReadCache { get; }
+    public RunningCounter BytesReadRemote { get; }
 
-    public Counter<long> BytesReadUfs { get; }
+    public RunningCounter BytesReadUfs { get; }
 
-    public Counter<long> BytesWrittenCache { get; }
+    public RunningCounter BytesWrittenRemote { get; }
 
-    public Counter<long> BytesWrittenUfs { get; }
+    public RunningCounter BytesWrittenUfs { get; }
 
-    public Counter<long> BlocksFilled { get; }
+    public RunningCounter BlocksFilled { get; }
 
-    public Counter<long> BlocksRemoved { get; }
+    public RunningCounter BlocksRemoved { get; }
 
-    public Counter<long> BlocksEvicted { get; }
+    public RunningCounter BlocksEvicted { get; }
+
+    /// <summary>Every counter's total since the process started, for the master's cluster figures.</summary>
+    public IEnumerable<RunningCounter> Counters => [BytesReadRemote, BytesReadUfs, BytesWrittenRemote, BytesWrittenUfs, BlocksFilled, BlocksRemoved, BlocksEvicted];
 
     /// <summary>Gauges of the store: blocks cached, capacity and bytes used.</summary>
     public void Observe(TieredBlockStore store)

@@ -2,6 +2,7 @@ using Alluxio.Errors;
 using Alluxio.Grpc;
 using Alluxio.Ids;
 using Alluxio.Master.Inodes;
+using Alluxio.Master.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace Alluxio.Master.Block;
@@ -41,6 +42,9 @@ public sealed partial class BlockMaster
     }
 
     public WorkerRegistry Workers => _workers;
+
+    /// <summary>The Cluster.* counters the workers' heartbeats add to.</summary>
+    public ClusterMetrics Metrics { get; } = new();
 
     private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -86,6 +90,11 @@ public sealed partial class BlockMaster
         var report = new WorkerReport(
             applied, request.WorkerId, IsRegistration: false, [.. added.Select(b => b.BlockId)], request.PersistedFiles, request.FailedLoads);
         await NotifyAsync(report, cancellationToken).ConfigureAwait(false);
+
+        if (applied is not null)
+        {
+            Metrics.Report(applied.Id, request.Metrics);
+        }
 
         var response = new BlockHeartbeatPResponse();
         if (applied is null)

@@ -47,7 +47,7 @@ internal static partial class MasterHost
                 Guid.NewGuid().ToString());
             LogStarting(logger, info.RpcPort, info.WebPort, MasterProcessInfo.Version);
             await master.StartAsync(Environment.UserName, cancellationToken).ConfigureAwait(false);
-            MasterMetrics.Register(meter, master);
+            MasterMetrics.Register(meter, master, time);
 
             var app = Build(configuration, master, info, loggerFactory, time, new WebServices(secrets, logLevels));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

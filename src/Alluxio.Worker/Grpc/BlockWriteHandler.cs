@@ -30,7 +30,7 @@ internal sealed class BlockWriteHandler(TieredBlockStore store, BlockCommitter c
                 async (chunk, token) =>
                 {
                     await writer.WriteAsync(chunk, token).ConfigureAwait(false);
-                    metrics.BytesWrittenCache.Add(chunk.Length);
+                    metrics.BytesWrittenRemote.Add(chunk.Length);
                 },
                 _ => Task.CompletedTask,
                 cancellationToken).ConfigureAwait(false);

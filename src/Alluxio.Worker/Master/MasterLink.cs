@@ -28,14 +28,16 @@ internal sealed class MasterLink
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly BlockChangeLog _changes = new();
+    private readonly WorkerMetrics _metrics;
     private readonly MasterOutage _outage;
     private long _workerId = -1;
     private int _failedAttempts;
 
     public MasterLink(
-        BlockMasterClient master, TieredBlockStore store, StoreLocations locations, TimeSpan interval, TimeProvider time, ILogger logger)
+        BlockMasterClient master, TieredBlockStore store, StoreLocations locations, WorkerMetrics metrics, TimeSpan interval, TimeProvider time, ILogger logger)
     {
         _master = master;
+        _metrics = metrics;
         _store = store;
         _locations = locations;
         _interval = interval;
@@ -199,6 +201,7 @@ internal sealed class MasterLink
         request.AddedBlocks.AddRange(Group(changes.Where(c => c.Value is not null).Select(c => (c.Key, c.Value!))));
         request.PersistedFiles.AddRange(persisted);
         request.FailedLoads.Add(failedLoads);
+        request.Metrics.AddRange(_metrics.Counters.Select(c => new WorkerMetric { Name = c.ShortName, Value = c.Total }));
         try
         {
             return (await _master.HeartbeatAsync(request, cancellationToken).ConfigureAwait(false)).Commands;
