@@ -11,6 +11,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 export DOTNET_EnableDiagnostics=0
 mkdir -p build/logs
 
+# The browser tests drive Debian's Chromium and the metrics tests run promtool; neither comes with the build.
+. "$ROOT/eng/install-test-tools.sh"
+install_test_tools
+
 echo "== Building the launchers' executables"
 bin/alluxio version >/dev/null
 bin/kodo-emulator --help >/dev/null

@@ -8,10 +8,19 @@ public static class ProcessRun
     /// <summary>A first call may build the executable; nothing here should take longer than this.</summary>
     private static readonly TimeSpan s_limit = TimeSpan.FromMinutes(5);
 
+    public static Task<ProcessResult> RunAsync(
+        string file,
+        IReadOnlyDictionary<string, string> environment,
+        IEnumerable<string> args,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(file, environment, args, standardInput: null, cancellationToken);
+
+    /// <summary>Runs <paramref name="file"/> with <paramref name="standardInput"/> as its whole input, as a shell pipe would feed it.</summary>
     public static async Task<ProcessResult> RunAsync(
         string file,
         IReadOnlyDictionary<string, string> environment,
         IEnumerable<string> args,
+        string? standardInput,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -24,9 +33,31 @@ public static class ProcessRun
         }
 
         using var process = Process.Start(start)!;
-        process.StandardInput.Close();
+        // Both outputs are drained before the input is written: a child that answers as it reads would
+        // otherwise fill its output pipe and never read the rest.
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (standardInput is not null)
+        {
+            try
+            {
+                await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // The child ended without reading all of it; its exit code and output say why.
+            }
+        }
+
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // As above: a closed pipe on the child's side.
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(s_limit);
         try

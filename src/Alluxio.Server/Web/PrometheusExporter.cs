@@ -6,9 +6,17 @@ using System.Text;
 namespace Alluxio.Server.Web;
 
 /// <summary>
-/// Serves the process's System.Diagnostics.Metrics instruments (meters named Alluxio.*) as Prometheus text:
-/// counters as running sums, gauges as their last value, histograms as count and sum.
+/// Serves the process's System.Diagnostics.Metrics instruments (meters named Alluxio.*) as Prometheus text, the
+/// way Alluxio 2.9's Dropwizard exporter does, so that dashboards built for Alluxio keep working: the name with
+/// '.' and other characters outside [a-zA-Z0-9_:] turned into '_' (Cluster.BytesReadRemote becomes
+/// Cluster_BytesReadRemote), counters as gauges holding the running sum (a counter type would want a _total
+/// suffix, which Alluxio's names lack), gauges as their last value, histograms as summaries of count and sum,
+/// and a HELP line for every metric.
 /// </summary>
+/// <remarks>
+/// promtool check metrics parses this output; its only lint findings are about the names Alluxio chose
+/// (camelCase, and ':' in tagged names), which renaming would break.
+/// </remarks>
 internal sealed class PrometheusExporter : IDisposable
 {
     private readonly MeterListener _listener = new();
@@ -33,31 +41,35 @@ internal sealed class PrometheusExporter : IDisposable
     {
         _listener.RecordObservableInstruments();
         var text = new StringBuilder();
-        foreach (var group in _series.GroupBy(s => s.Key.Instrument).OrderBy(g => g.Key.Name, StringComparer.Ordinal))
+        // Instruments whose names differ only in the characters turned into '_' share one metric: a second TYPE
+        // line for a name would make the whole scrape fail, so the first instrument's kind and help stand.
+        var metrics = _series
+            .GroupBy(s => Sanitize(s.Key.Instrument.Name, allowColon: true))
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var metric in metrics)
         {
-            var name = Sanitize(group.Key.Name);
-            var kind = group.Key switch
+            var name = metric.Key;
+            var first = metric.Select(s => s.Key.Instrument).OrderBy(i => i.Meter.Name, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).First();
+            var summary = IsHistogram(first);
+            var help = first.Description is { Length: > 0 } description ? description : $"Alluxio metric {first.Name}.";
+            text.Append("# HELP ").Append(name).Append(' ').Append(EscapeHelp(help)).Append('\n');
+            text.Append("# TYPE ").Append(name).Append(' ').Append(summary ? "summary" : "gauge").Append('\n');
+            var shown = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var ((instrument, labels), series) in metric.OrderBy(s => s.Key.Labels, StringComparer.Ordinal))
             {
-                Counter<long> or Counter<int> or Counter<double> or ObservableCounter<long> or ObservableCounter<double> => "counter",
-                Histogram<long> or Histogram<int> or Histogram<double> => "summary",
-                _ => "gauge",
-            };
-            if (group.Key.Description is { Length: > 0 } description)
-            {
-                text.Append("# HELP ").Append(name).Append(' ').Append(description.Replace('\n', ' ')).Append('\n');
-            }
+                if (IsHistogram(instrument) != summary || !shown.Add(labels))
+                {
+                    continue;
+                }
 
-            text.Append("# TYPE ").Append(name).Append(' ').Append(kind).Append('\n');
-            foreach (var ((_, labels), series) in group.OrderBy(s => s.Key.Labels, StringComparer.Ordinal))
-            {
-                if (kind == "summary")
+                if (summary)
                 {
                     text.Append(name).Append("_count").Append(labels).Append(' ').Append(Format(series.Count)).Append('\n');
                     text.Append(name).Append("_sum").Append(labels).Append(' ').Append(Format(series.Sum)).Append('\n');
                 }
                 else
                 {
-                    text.Append(name).Append(labels).Append(' ').Append(Format(kind == "counter" && group.Key is not ObservableCounter<long> and not ObservableCounter<double> ? series.Sum : series.Last)).Append('\n');
+                    text.Append(name).Append(labels).Append(' ').Append(Format(IsObserved(instrument) ? series.Last : series.Sum)).Append('\n');
                 }
             }
         }
@@ -82,8 +94,15 @@ internal sealed class PrometheusExporter : IDisposable
             return "";
         }
 
+        // Sorted, so that the same tags given in another order are the same series.
+        var sorted = tags.ToArray();
+        if (sorted.Length > 1)
+        {
+            Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        }
+
         var text = new StringBuilder("{");
-        foreach (var (key, value) in tags)
+        foreach (var (key, value) in sorted)
         {
             if (text.Length > 1)
             {
@@ -91,24 +110,39 @@ internal sealed class PrometheusExporter : IDisposable
             }
 
             var shown = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-            text.Append(Sanitize(key)).Append("=\"").Append(shown.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)).Append('"');
+            text.Append(Sanitize(key, allowColon: false)).Append("=\"").Append(shown.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)).Append('"');
         }
 
         return text.Append('}').ToString();
     }
 
-    private static string Sanitize(string name)
+    /// <summary>Instruments whose measurements are readings, the last one being the value; the others' measurements are deltas that add up.</summary>
+    private static bool IsObserved(Instrument instrument) => instrument.IsObservable || instrument is Gauge<long> or Gauge<int> or Gauge<double>;
+
+    private static bool IsHistogram(Instrument instrument) => instrument is Histogram<long> or Histogram<int> or Histogram<double>;
+
+    /// <summary>Metric names may hold ':' (Alluxio's tagged names do); label names may not.</summary>
+    private static string Sanitize(string name, bool allowColon)
     {
         var text = new StringBuilder(name.Length);
         foreach (var c in name)
         {
-            text.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or ':' ? c : '_');
+            text.Append(char.IsAsciiLetterOrDigit(c) || c == '_' || (allowColon && c == ':') ? c : '_');
         }
 
         return text.Length > 0 && char.IsAsciiDigit(text[0]) ? "_" + text : text.ToString();
     }
 
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string EscapeHelp(string help) =>
+        help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    private static string Format(double value) => value switch
+    {
+        double.PositiveInfinity => "+Inf",
+        double.NegativeInfinity => "-Inf",
+        _ when double.IsNaN(value) => "NaN",
+        _ => value.ToString("R", CultureInfo.InvariantCulture),
+    };
 
     private sealed class Series
     {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that the tests use and the build does not bring: Chromium, which the browser
+# tests of the web UI drive through Playwright (Playwright's own browser download cannot reach its host here),
+# and Prometheus, whose promtool checks the /metrics/prometheus output. Prints one line naming what it
+# installed, nothing when all is present. Source it and call install_test_tools, or run it.
+
+install_test_tools() {
+  local -a missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  [[ -x /usr/bin/promtool ]] || missing+=(prometheus)
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    return 0
+  fi
+
+  local -a sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    sudo=(sudo)
+  fi
+  # apt's chatter is kept out of the test output and shown only when the install fails.
+  local log
+  log=$(mktemp)
+  if ! { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+    && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    echo "Could not install the test tools: ${missing[*]}" >&2
+    return 1
+  fi
+  rm -f "$log"
+  echo "Installed the test tools: ${missing[*]}"
+}
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  set -euo pipefail
+  install_test_tools
+fi
