@@ -142,6 +142,11 @@ public static partial class PropertyKeys
         "The medium types known cluster-wide, in tier order.",
         PropertyScope.All, PropertyType.List));
 
+    public static readonly PropertyKey MasterMetricsTimeSeriesInterval = Define(new(
+        "alluxio.master.metrics.time.series.interval", "5min",
+        "How often the master records the figures its Metrics page draws over time.",
+        PropertyScope.Master, PropertyType.Duration));
+
     public static readonly PropertyKey MasterWorkerTimeout = Define(new(
         "alluxio.master.worker.timeout", "5min",
         "How long a worker may go without a heartbeat before the master declares it lost and drops its blocks.",

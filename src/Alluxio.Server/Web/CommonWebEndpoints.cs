@@ -27,5 +27,6 @@ internal static class CommonWebEndpoints
         api.MapPost("/logLevel", LogLevelEndpoint.Handle);
         group.MapGet("/api/v1/common/thread_dump", () => Results.Text(ThreadDump.Capture()));
         group.MapGet("/metrics/prometheus", () => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+        group.MapGet("/metrics/json", () => WebJson.Ok(MetricsJson.Build(exporter.Snapshot())));
     }
 }

@@ -31,6 +31,7 @@ internal static class MasterWebEndpoints
             WebPages.Render<DataPage>(new { Model = await source.BuildAsync(offset, limit, token).ConfigureAwait(false) }));
         group.MapGet("/masters", (MastersSource source) => WebPages.Render<MastersPage>(new { Model = source.Build(), RefreshSeconds = refresh }));
         group.MapGet("/workers", (WorkersSource source) => WebPages.Render<WorkersPage>(new { Model = source.Build(), RefreshSeconds = refresh }));
+        group.MapGet("/metrics", (MasterMetricsSource source) => WebPages.Render<MetricsPage>(new { Model = source.Build(), RefreshSeconds = refresh }));
         group.MapGet("/mounttable", async (MountTableSource source, CancellationToken token) =>
             WebPages.Render<MountTablePage>(new { Model = await source.BuildAsync(token).ConfigureAwait(false) }));
 
@@ -52,6 +53,7 @@ internal static class MasterWebEndpoints
         api.MapGet("/webui_data", async (InAlluxioDataSource source, string? offset, string? limit, CancellationToken token) =>
             WebJson.Ok(await source.BuildAsync(offset, limit, token).ConfigureAwait(false)));
         api.MapGet("/webui_workers", (WorkersSource source) => WebJson.Ok(source.Build()));
+        api.MapGet("/webui_metrics", (MasterMetricsSource source) => WebJson.Ok(source.Build()));
         api.MapGet("/webui_masters", (MastersSource source) => WebJson.Ok(source.Build()));
         api.MapGet("/webui_mounttable", async (MountTableSource source, CancellationToken token) => WebJson.Ok(await source.BuildAsync(token).ConfigureAwait(false)));
     }

@@ -77,6 +77,25 @@ internal sealed class PrometheusExporter : IDisposable
         return text.ToString();
     }
 
+    /// <summary>
+    /// Every series's value now, by Alluxio name (tags, when there are any, follow in Prometheus label form), for
+    /// /metrics/json and the metrics pages: counters as their running sum, gauges as their last reading,
+    /// histograms as their count and sum.
+    /// </summary>
+    public IReadOnlyList<MetricValue> Snapshot()
+    {
+        _listener.RecordObservableInstruments();
+        return [.. _series
+            .Select(s =>
+            {
+                var (instrument, labels) = s.Key;
+                var kind = KindOf(instrument);
+                var value = kind == MetricKind.Histogram ? s.Value.Sum : IsObserved(instrument) ? s.Value.Last : s.Value.Sum;
+                return new MetricValue(instrument.Name + labels, kind, value, s.Value.Count);
+            })
+            .OrderBy(v => v.Name, StringComparer.Ordinal)];
+    }
+
     public void Dispose() => _listener.Dispose();
 
     private void Record<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
@@ -118,6 +137,13 @@ internal sealed class PrometheusExporter : IDisposable
 
     /// <summary>Instruments whose measurements are readings, the last one being the value; the others' measurements are deltas that add up.</summary>
     private static bool IsObserved(Instrument instrument) => instrument.IsObservable || instrument is Gauge<long> or Gauge<int> or Gauge<double>;
+
+    private static MetricKind KindOf(Instrument instrument) => instrument switch
+    {
+        _ when IsHistogram(instrument) => MetricKind.Histogram,
+        Counter<long> or Counter<int> or Counter<double> or ObservableCounter<long> or ObservableCounter<int> or ObservableCounter<double> => MetricKind.Counter,
+        _ => MetricKind.Gauge,
+    };
 
     private static bool IsHistogram(Instrument instrument) => instrument is Histogram<long> or Histogram<int> or Histogram<double>;
 

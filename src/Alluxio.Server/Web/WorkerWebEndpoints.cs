@@ -25,6 +25,7 @@ internal static class WorkerWebEndpoints
         group.MapGet("/overview", (WorkerOverviewSource source) => WebPages.Render<WorkerOverviewPage>(new { Model = source.Build(), RefreshSeconds = refresh }));
         group.MapGet("/blockInfo", async (BlockInfoSource source, string? path, string? offset, string? limit, CancellationToken token) =>
             WebPages.Render<BlockInfoPage>(new { Model = await source.BuildAsync(path, offset, limit, token).ConfigureAwait(false) }));
+        group.MapGet("/metrics", (WorkerMetricsSource source) => WebPages.Render<WorkerMetricsPage>(new { Model = source.Build(), RefreshSeconds = refresh }));
         CommonWebEndpoints.Map(app, group, "/api/v1/worker", Product, Navigation.Worker);
 
         var api = group.MapGroup("/api/v1/worker");
@@ -39,6 +40,7 @@ internal static class WorkerWebEndpoints
             refreshInterval = (long)configuration.GetDuration(PropertyKeys.WebRefreshInterval).TotalMilliseconds,
         }));
         api.MapGet("/webui_overview", (WorkerOverviewSource source) => WebJson.Ok(source.Build()));
+        api.MapGet("/webui_metrics", (WorkerMetricsSource source) => WebJson.Ok(source.Build()));
         api.MapGet("/webui_blockinfo", async (BlockInfoSource source, string? path, string? offset, string? limit, CancellationToken token) =>
             WebJson.Ok(await source.BuildAsync(path, offset, limit, token).ConfigureAwait(false)));
     }

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Alluxio.Testing.Browser;
 
 /// <summary>

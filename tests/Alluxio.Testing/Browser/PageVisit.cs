@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Playwright;
 
 namespace Alluxio.Testing.Browser;
 
@@ -185,7 +184,7 @@ public sealed class PageVisit : IAsyncDisposable
         Status = response?.Status;
         if (response is { Status: >= 400 })
         {
-            DocumentProblem = BadStatus(response);
+            DocumentProblem = BadStatus((IResponse)response);
         }
 
         FinalUrl = response is not null && Uri.TryCreate(response.Url, UriKind.Absolute, out var final) ? final : RequestedUrl;

@@ -13,6 +13,9 @@ internal static class MasterWebSources
         services.AddSingleton<WorkersSource>();
         services.AddSingleton<MastersSource>();
         services.AddSingleton<MountTableSource>();
+        services.AddSingleton<MasterMetricsSource>();
+        services.AddSingleton<Metrics.MetricsHistory>();
+        services.AddHostedService(s => s.GetRequiredService<Metrics.MetricsHistory>());
         return services;
     }
 }

@@ -8,6 +8,7 @@ internal static class WorkerWebSources
         services.AddSingleton<WorkerOverviewSource>();
         services.AddSingleton<BlockInfoSource>();
         services.AddSingleton<LogsSource>();
+        services.AddSingleton<WorkerMetricsSource>();
         return services;
     }
 }

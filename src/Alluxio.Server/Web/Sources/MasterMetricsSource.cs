@@ -1,0 +1,75 @@
+using System.Globalization;
+using Alluxio.Server.Web.Metrics;
+using Alluxio.Server.Web.Models;
+
+namespace Alluxio.Server.Web.Sources;
+
+/// <summary>
+/// What the master's Metrics page shows: the cluster's bytes read and written by path (short-circuit, domain socket,
+/// streamed, UFS) in total and per minute, the cache hit split, UFS calls by operation, the master's own counters and
+/// the recorded time series.
+/// </summary>
+internal sealed class MasterMetricsSource(PrometheusExporter metrics, MetricsHistory history)
+{
+    private const string UfsDuration = "alluxio.ufs.operation.duration";
+
+    public MasterMetricsView Build()
+    {
+        var snapshot = metrics.Snapshot();
+        var values = snapshot.GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        double Get(string name) => values.GetValueOrDefault(name);
+        string Size(string name) => WebFormats.Size((long)Get(name));
+
+        var local = Get("Cluster.BytesReadLocal") + Get("Cluster.BytesReadDomain");
+        var remote = Get("Cluster.BytesReadRemote");
+        var ufs = Get("Cluster.BytesReadUfsAll");
+        var total = local + remote;
+        var used = WebFormats.Percent((long)Get("Cluster.CapacityUsed"), (long)Get("Cluster.CapacityTotal"));
+        return new MasterMetricsView
+        {
+            MasterCapacityUsedPercentage = used,
+            MasterCapacityFreePercentage = 100 - used,
+            TotalBytesReadLocal = Size("Cluster.BytesReadLocal"),
+            TotalBytesReadDomainSocket = Size("Cluster.BytesReadDomain"),
+            TotalBytesReadRemote = Size("Cluster.BytesReadRemote"),
+            TotalBytesReadUfs = Size("Cluster.BytesReadUfsAll"),
+            TotalBytesWrittenLocal = Size("Cluster.BytesWrittenLocal"),
+            TotalBytesWrittenDomainSocket = Size("Cluster.BytesWrittenDomain"),
+            TotalBytesWrittenRemote = Size("Cluster.BytesWrittenRemote"),
+            TotalBytesWrittenUfs = Size("Cluster.BytesWrittenUfsAll"),
+            TotalBytesReadLocalThroughput = Size("Cluster.BytesReadLocalThroughput"),
+            TotalBytesReadDomainSocketThroughput = Size("Cluster.BytesReadDomainThroughput"),
+            TotalBytesReadRemoteThroughput = Size("Cluster.BytesReadRemoteThroughput"),
+            TotalBytesReadUfsThroughput = Size("Cluster.BytesReadUfsThroughput"),
+            TotalBytesWrittenLocalThroughput = Size("Cluster.BytesWrittenLocalThroughput"),
+            TotalBytesWrittenDomainSocketThroughput = Size("Cluster.BytesWrittenDomainThroughput"),
+            TotalBytesWrittenRemoteThroughput = Size("Cluster.BytesWrittenRemoteThroughput"),
+            TotalBytesWrittenUfsThroughput = Size("Cluster.BytesWrittenUfsThroughput"),
+            CacheHitLocal = Percent(local, total),
+            CacheHitRemote = Percent(Math.Max(0, remote - ufs), total),
+            CacheMiss = Percent(Math.Min(ufs, total), total),
+            UfsOps = UfsOperations(snapshot),
+            OperationMetrics = snapshot
+                .Where(v => v.Name.StartsWith("Master.", StringComparison.Ordinal))
+                .GroupBy(v => v.Name["Master.".Length..])
+                .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
+            TimeSeriesMetrics = history.Series(),
+        };
+    }
+
+    private static string Percent(double part, double total) =>
+        (total <= 0 ? 0 : 100 * part / total).ToString("F2", CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, IReadOnlyDictionary<string, long>> UfsOperations(IReadOnlyList<MetricValue> snapshot) =>
+        snapshot
+            .Where(v => v.Kind == MetricKind.Histogram)
+            .Select(v => (Value: v, Parts: MetricLabels.Split(v.Name)))
+            .Where(v => v.Parts.Name == UfsDuration)
+            .GroupBy(v => v.Parts.Labels.GetValueOrDefault("ufs_type") ?? "")
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<string, long>)g.GroupBy(v => v.Parts.Labels.GetValueOrDefault("op") ?? "")
+                    .OrderBy(o => o.Key, StringComparer.Ordinal)
+                    .ToDictionary(o => o.Key, o => o.Sum(v => v.Value.Count), StringComparer.Ordinal),
+                StringComparer.Ordinal);
+}
