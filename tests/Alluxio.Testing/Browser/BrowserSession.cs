@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Alluxio.Testing.Browser;
 
 /// <summary>

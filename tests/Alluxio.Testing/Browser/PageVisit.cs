@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Playwright;
 
 namespace Alluxio.Testing.Browser;
 
@@ -184,7 +185,7 @@ public sealed class PageVisit : IAsyncDisposable
         Status = response?.Status;
         if (response is { Status: >= 400 })
         {
-            DocumentProblem = BadStatus((IResponse)response);
+            DocumentProblem = BadStatus(response);
         }
 
         FinalUrl = response is not null && Uri.TryCreate(response.Url, UriKind.Absolute, out var final) ? final : RequestedUrl;
