@@ -16,7 +16,7 @@ public sealed class WorkerMetrics
         ArgumentNullException.ThrowIfNull(meter);
         BytesReadRemote = new RunningCounter(meter, "Worker.BytesReadRemote", "bytes", "Bytes streamed to clients over gRPC, from the cache or from a UFS through it.");
         BytesReadUfs = new RunningCounter(meter, "Worker.BytesReadUfsAll", "bytes", "Bytes read from under file systems.");
-        BytesWrittenRemote = new RunningCounter(meter, "Worker.BytesWrittenRemote", "bytes", "Bytes of blocks written by clients.");
+        BytesWrittenRemote = new RunningCounter(meter, "Worker.BytesWrittenRemote", "bytes", "Bytes clients streamed to the worker over gRPC, into blocks or on to a UFS.");
         BytesWrittenUfs = new RunningCounter(meter, "Worker.BytesWrittenUfsAll", "bytes", "Bytes written to under file systems.");
         BlocksFilled = new RunningCounter(meter, "Worker.BlocksReadUfs", "blocks", "Blocks cached from under file systems on a miss or a load.");
         BlocksRemoved = new RunningCounter(meter, "Worker.BlocksRemoved", "blocks", "Blocks removed on request (free, delete).");

@@ -43,6 +43,9 @@ internal sealed class UfsFileWriteHandler(
                     {
                         await cutter.WriteAsync(chunk, token).ConfigureAwait(false);
                     }
+
+                    // Every byte a client streams to a worker is a remote write, whatever the worker does with it.
+                    metrics.BytesWrittenRemote.Add(chunk.Length);
                 },
                 file.FlushAsync,
                 cancellationToken).ConfigureAwait(false);
