@@ -41,12 +41,12 @@ public sealed class AlluxioWorker : IAsyncDisposable
             _master, store, new StoreLocations(storeOptions), metrics, configuration.GetDuration(PropertyKeys.WorkerBlockHeartbeatInterval), time,
             loggerFactory.CreateLogger<MasterLink>());
         var committer = new BlockCommitter(Link);
-        _ufsClients = new UfsClients(_master, registry, configuration, secrets);
+        _ufsClients = new UfsClients(_master, registry, configuration, secrets, metrics);
         _fills = new BlockFills(store, _ufsClients, committer, metrics, loggerFactory.CreateLogger<BlockFills>());
         _remote = new RemoteBlockReader(loggerFactory);
         _pinned = new PinnedBlocks(store);
         Cacher = new BlockCacher(store, _fills, configuration.GetInt(PropertyKeys.WorkerNetworkAsyncCacheManagerThreadsMax));
-        _commands = new CommandExecutor(store, Cacher, new FilePersister(store, _ufsClients, _remote, metrics, logger), logger);
+        _commands = new CommandExecutor(store, Cacher, new FilePersister(store, _ufsClients, _remote, logger), logger);
         Reader = new BlockReader(store, _fills, _ufsClients, metrics, (int)configuration.GetBytes(PropertyKeys.UserNetworkReaderChunkSizeBytes));
         BlockWriter = new BlockWriteHandler(store, committer, _pinned, metrics);
         UfsFileWriter = new UfsFileWriteHandler(store, _ufsClients, committer, metrics, logger);

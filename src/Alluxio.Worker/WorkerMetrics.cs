@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Alluxio.Worker.BlockStore;
 
@@ -24,6 +25,8 @@ public sealed class WorkerMetrics
         Meter = meter;
     }
 
+    private readonly ConcurrentDictionary<string, UfsCounters> _perUfs = new(StringComparer.Ordinal);
+
     public Meter Meter { get; }
 
     public RunningCounter BytesReadRemote { get; }
@@ -40,8 +43,13 @@ public sealed class WorkerMetrics
 
     public RunningCounter BlocksEvicted { get; }
 
-    /// <summary>Every counter's total since the process started, for the master's cluster figures.</summary>
-    public IEnumerable<RunningCounter> Counters => [BytesReadRemote, BytesReadUfs, BytesWrittenRemote, BytesWrittenUfs, BlocksFilled, BlocksRemoved, BlocksEvicted];
+    /// <summary>Every counter's total since the process started, per-UFS ones included, for the master's cluster figures.</summary>
+    public IEnumerable<RunningCounter> Counters =>
+        [BytesReadRemote, BytesReadUfs, BytesWrittenRemote, BytesWrittenUfs, BlocksFilled, BlocksRemoved, BlocksEvicted,
+            .. _perUfs.Values.SelectMany(u => new[] { u.Read, u.Written })];
+
+    /// <summary>The counters of the UFS at <paramref name="ufsUri"/> (a mount's URI), made on first use.</summary>
+    public UfsCounters ForUfs(string ufsUri) => _perUfs.GetOrAdd(ufsUri, uri => new UfsCounters(Meter, uri, BytesReadUfs, BytesWrittenUfs));
 
     /// <summary>Gauges of the store: blocks cached, capacity and bytes used.</summary>
     public void Observe(TieredBlockStore store)

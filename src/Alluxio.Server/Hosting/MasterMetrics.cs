@@ -39,6 +39,9 @@ internal static class MasterMetrics
                 $"Cluster.{counter} per minute since the master started.");
         }
 
+        // Per-UFS counters appear as workers first report them.
+        cluster.CounterAdded += name =>
+            meter.CreateObservableCounter($"Cluster.{name}", () => cluster.Get(name), "bytes", $"{name} summed over every worker since the master started.");
         meter.CreateObservableGauge("Cluster.CacheHitRate", () => CacheHitRate(cluster), description: "Bytes read from cache over bytes read, in percent.");
         meter.CreateObservableGauge("Cluster.CapacityTotal", () => master.Blocks.GetBlockMasterInfo().CapacityBytes, "bytes", "The capacity of every tier of every live worker.");
         meter.CreateObservableGauge("Cluster.CapacityUsed", () => master.Blocks.GetBlockMasterInfo().UsedBytes, "bytes", "Bytes used on every tier of every live worker.");

@@ -92,7 +92,7 @@ internal sealed class BlockReader(TieredBlockStore store, BlockFills fills, UfsC
             Length = Math.Max(0, options.BlockSize - offset),
             ContentHash = options.ContentHash.Length == 0 ? null : options.ContentHash,
         };
-        var stream = await ufs.OpenAsync(options.UfsPath, open, cancellationToken).ConfigureAwait(false);
-        return new UfsBlockSource(stream, options.BlockSize, offset, metrics);
+        var stream = await ufs.Ufs.OpenAsync(options.UfsPath, open, cancellationToken).ConfigureAwait(false);
+        return new UfsBlockSource(stream, options.BlockSize, offset, ufs.Counters);
     }
 }

@@ -4,7 +4,7 @@ namespace Alluxio.Worker.Grpc;
 /// A block streamed straight from the UFS without caching it (NO_CACHE): the stream was opened at the read's first
 /// byte, and reads come in order, so the position only checks that.
 /// </summary>
-internal sealed class UfsBlockSource(Stream ufs, long length, long start, WorkerMetrics metrics) : IBlockSource
+internal sealed class UfsBlockSource(Stream ufs, long length, long start, UfsCounters counters) : IBlockSource
 {
     private long _position = start;
 
@@ -19,7 +19,7 @@ internal sealed class UfsBlockSource(Stream ufs, long length, long start, Worker
 
         var read = await ufs.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         _position += read;
-        metrics.BytesReadUfs.Add(read);
+        counters.AddRead(read);
         return read;
     }
 

@@ -28,7 +28,7 @@ internal sealed class UfsFileWriteHandler(
         }
 
         var ufs = await ufsClients.GetAsync(options.MountId, cancellationToken).ConfigureAwait(false);
-        var file = await UfsFileWriter.CreateAsync(ufs, options.UfsPath, metrics, logger, cancellationToken).ConfigureAwait(false);
+        var file = await UfsFileWriter.CreateAsync(ufs, options.UfsPath, logger, cancellationToken).ConfigureAwait(false);
         await using var fileScope = file.ConfigureAwait(false);
         var cutter = options.CacheBlocks ? new BlockCutter(store, committer, options.FileId, options.BlockSizeBytes, options.UfsPath, logger) : null;
         try

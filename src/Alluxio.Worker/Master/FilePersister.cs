@@ -14,7 +14,7 @@ namespace Alluxio.Worker.Master;
 /// failure abandons the UFS file, so nothing partial appears.
 /// </summary>
 internal sealed class FilePersister(
-    TieredBlockStore store, UfsClients ufsClients, RemoteBlockReader remote, WorkerMetrics metrics, ILogger logger)
+    TieredBlockStore store, UfsClients ufsClients, RemoteBlockReader remote, ILogger logger)
 {
     private const int BufferSize = 1 << 20;
 
@@ -23,7 +23,7 @@ internal sealed class FilePersister(
     {
         ArgumentNullException.ThrowIfNull(file);
         var ufs = await ufsClients.GetAsync(file.MountId, cancellationToken).ConfigureAwait(false);
-        var writer = await UfsFileWriter.CreateAsync(ufs, file.UfsPath, metrics, logger, cancellationToken).ConfigureAwait(false);
+        var writer = await UfsFileWriter.CreateAsync(ufs, file.UfsPath, logger, cancellationToken).ConfigureAwait(false);
         await using var writerScope = writer.ConfigureAwait(false);
         foreach (var block in file.Blocks)
         {

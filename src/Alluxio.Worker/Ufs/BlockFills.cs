@@ -111,8 +111,8 @@ internal sealed class BlockFills(
         }
     }
 
-    private async Task CopyAsync(
-        UnderFs.UnderFileSystem ufs, OpenUfsBlockOptions options, BlockFill fill, TempBlockWriter writer, CancellationToken cancellationToken)
+    private static async Task CopyAsync(
+        MountedUfs ufs, OpenUfsBlockOptions options, BlockFill fill, TempBlockWriter writer, CancellationToken cancellationToken)
     {
         var open = new OpenOptions
         {
@@ -120,7 +120,7 @@ internal sealed class BlockFills(
             Length = options.BlockSize,
             ContentHash = options.ContentHash.Length == 0 ? null : options.ContentHash,
         };
-        var input = await ufs.OpenAsync(options.UfsPath, open, cancellationToken).ConfigureAwait(false);
+        var input = await ufs.Ufs.OpenAsync(options.UfsPath, open, cancellationToken).ConfigureAwait(false);
         await using var inputScope = input.ConfigureAwait(false);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
@@ -137,7 +137,7 @@ internal sealed class BlockFills(
                 }
 
                 await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                metrics.BytesReadUfs.Add(read);
+                ufs.Counters.AddRead(read);
                 fill.Advance(writer.Length);
             }
         }

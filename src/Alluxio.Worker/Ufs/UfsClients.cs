@@ -11,15 +11,15 @@ namespace Alluxio.Worker.Ufs;
 /// process's <see cref="KnownSecrets"/>.
 /// </summary>
 internal sealed class UfsClients(
-    BlockMasterClient master, UnderFileSystemRegistry registry, AlluxioConfiguration configuration, KnownSecrets? secrets) : IAsyncDisposable
+    BlockMasterClient master, UnderFileSystemRegistry registry, AlluxioConfiguration configuration, KnownSecrets? secrets, WorkerMetrics metrics) : IAsyncDisposable
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<long, Task<UnderFileSystem>> _clients = [];
+    private readonly Dictionary<long, Task<MountedUfs>> _clients = [];
     private readonly CancellationTokenSource _disposed = new();
 
-    public async Task<UnderFileSystem> GetAsync(long mountId, CancellationToken cancellationToken)
+    public async Task<MountedUfs> GetAsync(long mountId, CancellationToken cancellationToken)
     {
-        Task<UnderFileSystem>? client;
+        Task<MountedUfs>? client;
         lock (_lock)
         {
             if (!_clients.TryGetValue(mountId, out client))
@@ -51,7 +51,7 @@ internal sealed class UfsClients(
     public async ValueTask DisposeAsync()
     {
         await _disposed.CancelAsync().ConfigureAwait(false);
-        Task<UnderFileSystem>[] clients;
+        Task<MountedUfs>[] clients;
         lock (_lock)
         {
             clients = [.. _clients.Values];
@@ -59,18 +59,19 @@ internal sealed class UfsClients(
 
         foreach (var client in clients.Where(c => c.IsCompletedSuccessfully))
         {
-            await client.Result.DisposeAsync().ConfigureAwait(false);
+            await client.Result.Ufs.DisposeAsync().ConfigureAwait(false);
         }
 
         _disposed.Dispose();
     }
 
-    private async Task<UnderFileSystem> CreateAsync(long mountId, CancellationToken cancellationToken)
+    private async Task<MountedUfs> CreateAsync(long mountId, CancellationToken cancellationToken)
     {
         var info = await master.GetUfsInfoAsync(mountId, cancellationToken).ConfigureAwait(false);
 
         // The process's log scrubs the mount's credentials from now on, wherever they would show.
         secrets?.AddFrom(info.Properties);
-        return registry.Create(info.UfsUri, UnderFileSystemConfiguration.ForMount(configuration, info.Properties, info.ReadOnly));
+        var ufs = registry.Create(info.UfsUri, UnderFileSystemConfiguration.ForMount(configuration, info.Properties, info.ReadOnly));
+        return new MountedUfs(ufs, metrics.ForUfs(info.UfsUri));
     }
 }

@@ -13,16 +13,16 @@ internal sealed class UfsFileWriter : IAsyncDisposable
 {
     private readonly UnderFileSystem _ufs;
     private readonly Stream _stream;
-    private readonly WorkerMetrics _metrics;
+    private readonly UfsCounters _counters;
     private readonly ILogger _logger;
     private bool _finished;
 
-    private UfsFileWriter(UnderFileSystem ufs, string path, Stream stream, WorkerMetrics metrics, ILogger logger)
+    private UfsFileWriter(UnderFileSystem ufs, string path, Stream stream, UfsCounters counters, ILogger logger)
     {
         _ufs = ufs;
         Path = path;
         _stream = stream;
-        _metrics = metrics;
+        _counters = counters;
         _logger = logger;
     }
 
@@ -30,18 +30,18 @@ internal sealed class UfsFileWriter : IAsyncDisposable
 
     public long Length { get; private set; }
 
-    public static async Task<UfsFileWriter> CreateAsync(UnderFileSystem ufs, string path, WorkerMetrics metrics, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<UfsFileWriter> CreateAsync(MountedUfs mounted, string path, ILogger logger, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ufs);
-        var stream = await ufs.CreateAsync(path, new CreateOptions { CreateParent = true, EnsureAtomic = true }, cancellationToken).ConfigureAwait(false);
-        return new UfsFileWriter(ufs, path, stream, metrics, logger);
+        ArgumentNullException.ThrowIfNull(mounted);
+        var stream = await mounted.Ufs.CreateAsync(path, new CreateOptions { CreateParent = true, EnsureAtomic = true }, cancellationToken).ConfigureAwait(false);
+        return new UfsFileWriter(mounted.Ufs, path, stream, mounted.Counters, logger);
     }
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         await _stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
         Length += data.Length;
-        _metrics.BytesWrittenUfs.Add(data.Length);
+        _counters.AddWritten(data.Length);
     }
 
     /// <summary>Surfaces a failure of what was sent so far (e.g. a multipart part that failed).</summary>

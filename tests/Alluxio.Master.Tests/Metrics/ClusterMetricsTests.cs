@@ -38,5 +38,20 @@ public sealed class ClusterMetricsTests
         Assert.Equal(3, cluster.Get("BytesReadUfsAll"));
     }
 
+    [Fact]
+    public void PerUfsCountersAreSummedFromTheirFirstReportAndAnnouncedOnce()
+    {
+        var cluster = new ClusterMetrics();
+        var announced = new List<string>();
+        cluster.CounterAdded += announced.Add;
+        const string kodo = "BytesReadPerUfs.UFS:kodo:%2F%2Fbucket%2Fdir";
+        cluster.Report(1, [Metric(kodo, 10)]);
+        cluster.Report(2, [Metric(kodo, 5)]);
+        cluster.Report(1, [Metric(kodo, 25)]);
+
+        Assert.Equal(30, cluster.Get(kodo));
+        Assert.Equal([kodo], announced);
+    }
+
     private static WorkerMetric Metric(string name, double value) => new() { Name = name, Value = value };
 }

@@ -48,6 +48,10 @@ public sealed class WebUiTests
             "the master's Cluster.BytesWrittenRemote to count the write",
             Token);
         Assert.True(ClusterCount(await cluster.Master.GetStringAsync("metrics/json", Token), "Cluster.BytesWrittenUfsAll") >= 23);
+        await TestCluster.WaitUntilAsync(
+            async token => CountersStartingWith(await cluster.Master.GetStringAsync("metrics/json", token), $"Cluster.BytesWrittenPerUfs.UFS:kodo:%2F%2F{TestKodo.Bucket}%2Froot") >= 23,
+            "the master's per-UFS write counter of the root bucket to count the write",
+            Token);
 
         await using var browser = await BrowserSession.StartAsync(TestArtifacts.FolderFor(nameof(WebUiTests)), Token);
         var texts = new List<(string Where, string Text)>();
@@ -114,6 +118,11 @@ public sealed class WebUiTests
         System.Text.Json.JsonDocument.Parse(metricsJson).RootElement.GetProperty("counters").TryGetProperty(name, out var counter)
             ? counter.GetProperty("count").GetDouble()
             : 0;
+
+    private static double CountersStartingWith(string metricsJson, string prefix) =>
+        System.Text.Json.JsonDocument.Parse(metricsJson).RootElement.GetProperty("counters").EnumerateObject()
+            .Where(c => c.Name.StartsWith(prefix, StringComparison.Ordinal))
+            .Sum(c => c.Value.GetProperty("count").GetDouble());
 
     /// <summary>Visits a page, fails on any problem the browser saw, keeps a screenshot, and returns its HTML and text.</summary>
     private static async Task<(string Where, string Text)> VisitAsync(BrowserSession browser, Uri url, string name, string title)

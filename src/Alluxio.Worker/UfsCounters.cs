@@ -1,0 +1,58 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+
+namespace Alluxio.Worker;
+
+/// <summary>
+/// The bytes a worker read from and wrote to one UFS, as Alluxio tags them: Worker.BytesReadPerUfs.UFS:&lt;escaped
+/// URI&gt; and Worker.BytesWrittenPerUfs.UFS:&lt;escaped URI&gt;, each also counted in the all-UFS totals.
+/// </summary>
+public sealed class UfsCounters
+{
+    private readonly RunningCounter _readAll;
+    private readonly RunningCounter _writtenAll;
+
+    internal UfsCounters(Meter meter, string ufsUri, RunningCounter readAll, RunningCounter writtenAll)
+    {
+        var tag = "UFS:" + Escape(ufsUri);
+        Read = new RunningCounter(meter, $"Worker.BytesReadPerUfs.{tag}", "bytes", $"Bytes read from {ufsUri}.");
+        Written = new RunningCounter(meter, $"Worker.BytesWrittenPerUfs.{tag}", "bytes", $"Bytes written to {ufsUri}.");
+        _readAll = readAll;
+        _writtenAll = writtenAll;
+    }
+
+    internal RunningCounter Read { get; }
+
+    internal RunningCounter Written { get; }
+
+    public void AddRead(long bytes)
+    {
+        Read.Add(bytes);
+        _readAll.Add(bytes);
+    }
+
+    public void AddWritten(long bytes)
+    {
+        Written.Add(bytes);
+        _writtenAll.Add(bytes);
+    }
+
+    /// <summary>Alluxio's escaping of a URI inside a metric name: '%', '/' and '.' as %25, %2F and %2E.</summary>
+    public static string Escape(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        var text = new StringBuilder(uri.Length + 16);
+        foreach (var c in uri)
+        {
+            text.Append(c switch
+            {
+                '%' => "%25",
+                '/' => "%2F",
+                '.' => "%2E",
+                _ => c.ToString(),
+            });
+        }
+
+        return text.ToString();
+    }
+}

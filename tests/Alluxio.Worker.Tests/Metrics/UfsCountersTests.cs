@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+
+namespace Alluxio.Worker.Tests.Metrics;
+
+/// <summary>Per-UFS byte counters: Alluxio's escaped tag, and the all-UFS totals kept with them.</summary>
+public sealed class UfsCountersTests
+{
+    [Theory]
+    [InlineData("kodo://bucket/dir/", "kodo:%2F%2Fbucket%2Fdir%2F")]
+    [InlineData("/tmp/ufs.d/100%", "%2Ftmp%2Fufs%2Ed%2F100%25")]
+    public void EscapesAUriAsAlluxioDoes(string uri, string escaped) => Assert.Equal(escaped, UfsCounters.Escape(uri));
+
+    [Fact]
+    public void CountsEachUfsAndTheTotalsAndReportsThemByTaggedName()
+    {
+        using var meter = new Meter("Alluxio.Worker.Test");
+        var metrics = new WorkerMetrics(meter);
+        metrics.ForUfs("kodo://bucket/a/").AddRead(10);
+        metrics.ForUfs("kodo://bucket/b/").AddRead(5);
+        metrics.ForUfs("kodo://bucket/a/").AddWritten(7);
+
+        var totals = metrics.Counters.ToDictionary(c => c.ShortName, c => c.Total);
+        Assert.Equal(15, totals["BytesReadUfsAll"]);
+        Assert.Equal(7, totals["BytesWrittenUfsAll"]);
+        Assert.Equal(10, totals["BytesReadPerUfs.UFS:kodo:%2F%2Fbucket%2Fa%2F"]);
+        Assert.Equal(5, totals["BytesReadPerUfs.UFS:kodo:%2F%2Fbucket%2Fb%2F"]);
+        Assert.Equal(7, totals["BytesWrittenPerUfs.UFS:kodo:%2F%2Fbucket%2Fa%2F"]);
+    }
+}
