@@ -1,4 +1,6 @@
 using Alluxio.Client.Options;
+using Alluxio.Errors;
+using Grpc.Core;
 
 namespace Alluxio.Client.Data;
 
@@ -26,7 +28,8 @@ internal sealed class NextBlockOpener(FileBlocks blocks, BlockReaderFactory read
         // The factory adds to the exclusions it is given; the stream's own set stays with the stream's thread.
         var excluded = new HashSet<long>(failedWorkers);
         _index = index;
-        _opening = Task.Run(() => readers.OpenAsync(blocks, index, 0, blocks.LengthOf(index), readType, excluded, _stop.Token), _stop.Token);
+        var token = _stop.Token;
+        _opening = Task.Run(() => readers.OpenAsync(blocks, index, 0, blocks.LengthOf(index), readType, excluded, token), token);
     }
 
     /// <summary>
@@ -68,11 +71,20 @@ internal sealed class NextBlockOpener(FileBlocks blocks, BlockReaderFactory read
         {
             _opening = null;
             _index = -1;
-            _ = opening.ContinueWith(
-                static t => t.Result.DisposeAsync().AsTask(),
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default).Unwrap();
+            _ = CloseWhenOpenedAsync(opening);
+        }
+    }
+
+    private static async Task CloseWhenOpenedAsync(Task<IBlockReader> opening)
+    {
+        try
+        {
+            var reader = await opening.ConfigureAwait(false);
+            await reader.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RpcException or IOException or OperationCanceledException or AlluxioException or UnauthorizedAccessException)
+        {
+            // A block opened ahead and never read: its failure concerns no reader, and the foreground open reports its own.
         }
     }
 }

@@ -88,21 +88,42 @@ internal static class MasterWebEndpoints
             };
         }
 
+        var blocks = master.Blocks.GetBlockMasterInfo();
+        var tiers = new JsonObject();
+        foreach (var (tier, total) in blocks.CapacityBytesOnTiers)
+        {
+            tiers[tier] = new JsonObject { ["total"] = total, ["used"] = blocks.UsedBytesOnTiers.GetValueOrDefault(tier) };
+        }
+
         var now = time.GetUtcNow();
         var body = new JsonObject
         {
-            ["capacity"] = new JsonObject { ["total"] = 0, ["used"] = 0 },
+            ["capacity"] = new JsonObject { ["total"] = blocks.CapacityBytes, ["used"] = blocks.UsedBytes },
             ["configuration"] = configurationJson,
-            ["lostWorkers"] = new JsonArray(),
+            ["lostWorkers"] = Workers(master.Blocks.GetLostWorkerList()),
             ["metrics"] = new JsonObject { ["Master.TotalPaths"] = master.InodeCount },
             ["mountPoints"] = mountPoints,
             ["rpcAddress"] = info.RpcAddress,
             ["startTimeMs"] = info.StartTime.ToUnixTimeMilliseconds(),
-            ["tierCapacity"] = new JsonObject(),
+            ["tierCapacity"] = tiers,
             ["uptimeMs"] = (long)(now - info.StartTime).TotalMilliseconds,
             ["version"] = MasterProcessInfo.Version,
-            ["workers"] = new JsonArray(),
+            ["workers"] = Workers(master.Blocks.GetWorkerInfoList()),
         };
         return Results.Text(body.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), "application/json");
     }
+
+    /// <summary>Workers as Alluxio's WorkerInfo serializes them.</summary>
+    private static JsonArray Workers(IEnumerable<Grpc.WorkerInfo> workers) =>
+        [.. workers.Select(w => (JsonNode)new JsonObject
+        {
+            ["id"] = w.Id,
+            ["address"] = new JsonObject { ["host"] = w.Address.Host, ["rpcPort"] = w.Address.RpcPort, ["dataPort"] = w.Address.DataPort, ["webPort"] = w.Address.WebPort },
+            ["lastContactSec"] = w.LastContactSec,
+            ["state"] = w.State,
+            ["capacityBytes"] = w.CapacityBytes,
+            ["usedBytes"] = w.UsedBytes,
+            ["startTimeMs"] = w.StartTimeMs,
+            ["blockCount"] = w.BlockCount,
+        })];
 }

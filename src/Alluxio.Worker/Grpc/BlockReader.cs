@@ -34,8 +34,7 @@ internal sealed class BlockReader(TieredBlockStore store, BlockFills fills, UfsC
 
         var remaining = source.Length - request.Offset;
         var length = request.Length == 0 ? remaining : Math.Min(request.Length, remaining);
-        var sent = await ChunkSender.SendAsync(source, request.Offset, length, chunkSize, responses, cancellationToken).ConfigureAwait(false);
-        metrics.BytesReadRemote.Add(sent);
+        await ChunkSender.SendAsync(source, request.Offset, length, chunkSize, responses, metrics.BytesReadRemote, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IBlockSource> OpenAsync(ReadRequest request, CancellationToken cancellationToken)

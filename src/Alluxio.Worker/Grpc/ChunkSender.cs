@@ -9,12 +9,12 @@ namespace Alluxio.Worker.Grpc;
 /// <summary>
 /// Streams a range of a block as ReadResponse chunks from one pooled buffer. The buffer is wrapped, not copied, and
 /// reused only after the write of the message holding it completed; HTTP/2 flow control holds the write back when
-/// the reader is slow, which bounds what is in flight.
+/// the reader is slow, which bounds what is in flight. Each chunk is counted in <c>sent</c> as it goes.
 /// </summary>
 internal static class ChunkSender
 {
     public static async Task<long> SendAsync(
-        IBlockSource source, long offset, long length, int chunkSize, IServerStreamWriter<ReadResponse> responses, CancellationToken cancellationToken)
+        IBlockSource source, long offset, long length, int chunkSize, IServerStreamWriter<ReadResponse> responses, RunningCounter sent, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(chunkSize);
         try
@@ -37,6 +37,8 @@ internal static class ChunkSender
                     filled += read;
                 }
 
+                // Counted before it leaves, so that a reader holding the bytes never sees a count short of them.
+                sent.Add(filled);
                 await responses.WriteAsync(new ReadResponse { Chunk = UnsafeByteOperations.UnsafeWrap(buffer.AsMemory(0, filled)) }, cancellationToken).ConfigureAwait(false);
                 position += filled;
             }
