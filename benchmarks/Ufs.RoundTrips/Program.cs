@@ -45,7 +45,7 @@ internal static class Program
         using var admin = new EmulatorAdmin(emulator.Endpoint);
         using var meter = new Meter(UnderFileSystemContext.MeterName);
         BuiltInUnderFileSystems.RegisterKeys(PropertyKeyRegistry.Global);
-        var registry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(NullLoggerFactory.Instance, TimeProvider.System, meter));
+        var registry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(NullLoggerFactory.Instance, TimeProvider.System, meter, "Client"));
         var root = $"kodo://{Bucket}/bench";
         var configuration = UnderFileSystemConfiguration.ForMount(AlluxioConfiguration.Defaults,
         [

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Alluxio.Client.Data;
+using Alluxio.Client.Metrics;
 using Alluxio.Client.Options;
 using Alluxio.Client.Rpc;
 using Alluxio.Configuration;
@@ -39,14 +40,16 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
     private readonly ClientDefaults _defaults;
     private readonly DataClient _data;
     private readonly BlockReaderFactory _readers;
+    private readonly ClientMetricsReporter? _metrics;
 
-    private FileSystem(AlluxioConfiguration configuration, MasterClient master, DataClient data, string? user)
+    private FileSystem(AlluxioConfiguration configuration, MasterClient master, DataClient data, string? user, ClientMetricsReporter? metrics)
     {
         Configuration = configuration;
         _master = master;
         _defaults = new ClientDefaults(configuration);
         _data = data;
         _readers = new BlockReaderFactory(data, user ?? "");
+        _metrics = metrics;
     }
 
     /// <summary>The configuration calls take their defaults from.</summary>
@@ -68,7 +71,9 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
         var time = timeProvider ?? TimeProvider.System;
         var master = new MasterClient(channels, RetrySchedule.From(configuration), callTimeout, user, time, loggerFactory);
         var headers = user is null ? null : new Metadata { { MasterClient.UserHeader, user } };
-        return new FileSystem(configuration, master, new DataClient(configuration, master, headers, time, loggerFactory), user);
+        var data = new DataClient(configuration, master, headers, time, loggerFactory);
+        var metrics = ClientMetricsReporter.Start(configuration, data.Counters, master, data.LocalHost.Name, time, loggerFactory.CreateLogger<ClientMetricsReporter>());
+        return new FileSystem(configuration, master, data, user, metrics);
     }
 
     public async Task<UriStatus> GetStatusAsync(string path, GetStatusOptions? options = null, CancellationToken cancellationToken = default)
@@ -366,6 +371,17 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
         return [.. response.ClusterConfigs];
     }
 
+    /// <summary>The master's metrics, its own and the cluster's, by Alluxio name (fsadmin report metrics).</summary>
+    public async Task<IReadOnlyDictionary<string, MetricValue>> GetMetricsAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await _master.CallAsync(
+            nameof(GetMetricsAsync),
+            retryable: true,
+            (c, o) => new MetricsMasterClientService.MetricsMasterClientServiceClient(c).GetMetricsAsync(new GetMetricsPOptions(), o),
+            cancellationToken).ConfigureAwait(false);
+        return response.Metrics;
+    }
+
     /// <summary>Takes a journal checkpoint now; returns the master that took it, host:port. Not retried.</summary>
     public async Task<string> CheckpointAsync(CancellationToken cancellationToken = default)
     {
@@ -375,17 +391,32 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
         return response.MasterHostname;
     }
 
+    /// <summary>
+    /// Closes the channels; first sends the client's counters to the master if they changed, waiting at most
+    /// <see cref="ClientMetricsReporter.FinalReportTimeout"/>.
+    /// </summary>
     public void Dispose()
     {
+        _metrics?.Dispose();
         _data.Dispose();
         _master.Dispose();
     }
 
-    public ValueTask DisposeAsync()
+    /// <inheritdoc cref="Dispose"/>
+    public async ValueTask DisposeAsync()
     {
-        Dispose();
-        return ValueTask.CompletedTask;
+        if (_metrics is not null)
+        {
+            await _metrics.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _data.Dispose();
+        _master.Dispose();
     }
+
+    /// <summary>Sends the client's counters to the master now if they changed; false when that failed.</summary>
+    public Task<bool> ReportMetricsAsync(CancellationToken cancellationToken = default) =>
+        _metrics?.ReportAsync(cancellationToken) ?? Task.FromResult(true);
 
     /// <summary>The user name calls carry: alluxio.security.login.username, else the operating system user; none with NOSASL.</summary>
     internal static string? LoginUser(AlluxioConfiguration configuration) =>

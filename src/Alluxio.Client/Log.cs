@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Opened a channel to the master at {Target}")]
     public static partial void ChannelOpened(ILogger logger, string target);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Could not send the client's metrics to the master; the next heartbeat carries them: {Reason}")]
+    public static partial void MetricsHeartbeatFailed(ILogger logger, string reason);
 }

@@ -20,7 +20,7 @@ public sealed class UnderFileSystemRegistry
     {
         ArgumentNullException.ThrowIfNull(context);
         Context = context;
-        _metrics = new UnderFileSystemMetrics(context.Meter);
+        _metrics = new UnderFileSystemMetrics(context.Meter, context.Instance);
     }
 
     /// <summary>What every UFS made here is built with.</summary>

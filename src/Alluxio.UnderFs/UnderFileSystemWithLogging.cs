@@ -22,10 +22,11 @@ public sealed class UnderFileSystemWithLogging : UnderFileSystem
     private readonly TimeProvider _time;
     private readonly UnderFileSystemMetrics _metrics;
     private readonly IReadOnlyList<string> _secrets;
-    private readonly KeyValuePair<string, object?> _typeTag;
+    private readonly string _metricTags;
 
     public UnderFileSystemWithLogging(UnderFileSystem inner, string root, UnderFileSystemConfiguration configuration, UnderFileSystemContext context)
-        : this(inner, root, configuration, context, new UnderFileSystemMetrics(context?.Meter ?? throw new ArgumentNullException(nameof(context))))
+        : this(inner, root, configuration, context, new UnderFileSystemMetrics(
+            context?.Meter ?? throw new ArgumentNullException(nameof(context)), context.Instance))
     {
     }
 
@@ -33,6 +34,7 @@ public sealed class UnderFileSystemWithLogging : UnderFileSystem
         UnderFileSystem inner, string root, UnderFileSystemConfiguration configuration, UnderFileSystemContext context, UnderFileSystemMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(context);
         _inner = inner;
@@ -40,7 +42,7 @@ public sealed class UnderFileSystemWithLogging : UnderFileSystem
         _time = context.TimeProvider;
         _metrics = metrics;
         _secrets = configuration.SecretValues();
-        _typeTag = new("ufs_type", inner.UnderFSType);
+        _metricTags = UnderFileSystemMetrics.Tags(CredentialMasker.Redact(root, _secrets), inner.UnderFSType);
         Root = root;
     }
 
@@ -107,19 +109,18 @@ public sealed class UnderFileSystemWithLogging : UnderFileSystem
     private async Task<T> RunAsync<T>(string operation, string path, Func<Task<T>> call)
     {
         var started = _time.GetTimestamp();
-        var operationTag = new KeyValuePair<string, object?>("op", operation);
         try
         {
             return await call().ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw Failed(operation, path, e, operationTag);
+            throw Failed(operation, path, e);
         }
         finally
         {
             var elapsed = _time.GetElapsedTime(started);
-            _metrics.Duration.Record(elapsed.TotalMilliseconds, operationTag, _typeTag);
+            _metrics.Record(operation, _metricTags, elapsed);
             if (elapsed > SlowCallThreshold && _logger.IsEnabled(LogLevel.Warning))
             {
                 var shownPath = CredentialMasker.Redact(path, _secrets);
@@ -128,9 +129,9 @@ public sealed class UnderFileSystemWithLogging : UnderFileSystem
         }
     }
 
-    private AlluxioException Failed(string operation, string path, Exception e, KeyValuePair<string, object?> operationTag)
+    private AlluxioException Failed(string operation, string path, Exception e)
     {
-        _metrics.Failures.Add(1, operationTag, _typeTag);
+        _metrics.Failed(operation, _metricTags);
         var error = Translate(e);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
@@ -145,7 +146,6 @@ public sealed class UnderFileSystemWithLogging : UnderFileSystem
     private async IAsyncEnumerable<UfsStatus> TranslateErrorsAsync(
         IAsyncEnumerable<UfsStatus> listing, string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var operationTag = new KeyValuePair<string, object?>("op", "ListStatus");
         var entries = listing.WithCancellation(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
         try
         {
@@ -158,7 +158,7 @@ public sealed class UnderFileSystemWithLogging : UnderFileSystem
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    throw Failed("ListStatus", path, e, operationTag);
+                    throw Failed("ListStatus", path, e);
                 }
 
                 if (!more)

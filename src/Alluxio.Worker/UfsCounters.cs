@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using System.Text;
+using Alluxio.Metrics;
 
 namespace Alluxio.Worker;
 
@@ -14,7 +14,7 @@ public sealed class UfsCounters
 
     internal UfsCounters(Meter meter, string ufsUri, RunningCounter readAll, RunningCounter writtenAll)
     {
-        var tag = "UFS:" + Escape(ufsUri);
+        var tag = MetricNames.UfsTag(ufsUri);
         Read = new RunningCounter(meter, $"Worker.BytesReadPerUfs.{tag}", "bytes", $"Bytes read from {ufsUri}.");
         Written = new RunningCounter(meter, $"Worker.BytesWrittenPerUfs.{tag}", "bytes", $"Bytes written to {ufsUri}.");
         _readAll = readAll;
@@ -35,24 +35,5 @@ public sealed class UfsCounters
     {
         Written.Add(bytes);
         _writtenAll.Add(bytes);
-    }
-
-    /// <summary>Alluxio's escaping of a URI inside a metric name: '%', '/' and '.' as %25, %2F and %2E.</summary>
-    public static string Escape(string uri)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        var text = new StringBuilder(uri.Length + 16);
-        foreach (var c in uri)
-        {
-            text.Append(c switch
-            {
-                '%' => "%25",
-                '/' => "%2F",
-                '.' => "%2E",
-                _ => c.ToString(),
-            });
-        }
-
-        return text.ToString();
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Alluxio.Testing;
 
 namespace Alluxio.Server.Tests;
@@ -203,6 +204,33 @@ public sealed class DataVerbTests
         Assert.Contains(report.OutLines, l => l.StartsWith("Worker Name      Last Heartbeat   Storage       MEM", StringComparison.Ordinal));
         Assert.Equal(["No workers found."], (await fs.RunAsync("fsadmin", "report", "capacity", "-lost")).OutLines);
         Assert.Equal("Alluxio under storage system information:", (await fs.RunAsync("fsadmin", "report", "ufs")).OutLines[0]);
+    }
+
+    [Fact]
+    public async Task ReportMetricsListsTheClustersFiguresIncludingAClientsShortCircuitReads()
+    {
+        await using var master = await MasterProcess.StartAsync(cancellationToken: Token);
+        await using var worker = await StartWorkerAsync(master);
+        var fs = new FsShell(master, Token);
+        using var local = new TempDirectory();
+        var source = Path.Combine(local.Path, "data");
+        await File.WriteAllBytesAsync(source, TestContent.Bytes(3000), Token);
+        await fs.OkAsync("copyFromLocal", source, "/m/data");
+
+        // cat reads the cached block from the worker's file on this machine, which no worker counts; the client
+        // sends the bytes to the master as it closes.
+        await fs.OkAsync("cat", "/m/data");
+        var report = await fs.RunAsync("fsadmin", "report", "metrics");
+
+        Assert.Equal(0, report.ExitCode);
+        Assert.Contains("Cluster.BytesReadLocal  (Type: COUNTER, Value: 3000B)", report.OutLines);
+        Assert.Contains("Cluster.BytesWrittenRemote  (Type: COUNTER, Value: 3000B)", report.OutLines);
+        Assert.Contains("Master.CreateFileOps  (Type: COUNTER, Value: 1)", report.OutLines);
+        Assert.Contains("Master.FilesCreated  (Type: COUNTER, Value: 1)", report.OutLines);
+        Assert.Contains("Master.FilesCompleted  (Type: COUNTER, Value: 1)", report.OutLines);
+        Assert.Contains(report.OutLines, l => Regex.IsMatch(l, @"^Master\.\w+\.UFS:%2F\S+\.UFS_TYPE:local  \(Type: TIMER, Value: [1-9][0-9,]*\)$"));
+        Assert.All(report.OutLines, l => Assert.Matches(@"^(Cluster|Master)\.\S+  \(Type: (COUNTER|GAUGE|TIMER|HISTOGRAM), Value: \S+\)$", l));
+        Assert.Equal(report.OutLines.Order(StringComparer.Ordinal), report.OutLines);
     }
 
     /// <summary>

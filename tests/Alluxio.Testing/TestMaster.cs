@@ -41,7 +41,7 @@ public sealed class TestMaster : IAsyncDisposable
             [new(PropertyKeys.MasterMountTableRootUfs.Name, rootUfs), .. properties ?? []],
             ConfigurationSource.Runtime);
         var clock = time ?? TimeProvider.System;
-        var registry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(logs.Factory, clock, new Meter(UnderFileSystemContext.MeterName)));
+        var registry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(logs.Factory, clock, new Meter(UnderFileSystemContext.MeterName), "Master"));
         var secrets = new KnownSecrets();
         secrets.AddFrom(configuration);
         var master = FileSystemMaster.Create(configuration, registry, openJournal ?? (sm => new NoopJournal(sm)), clock, logs.Factory, secrets);

@@ -3,6 +3,7 @@ using Alluxio.Errors;
 using Alluxio.Testing;
 using Alluxio.UnderFs.Local;
 using Alluxio.UnderFs.Options;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Alluxio.UnderFs.Tests;
 
@@ -93,9 +94,25 @@ public sealed class UnderFileSystemWithLoggingTests : IDisposable
         await Assert.ThrowsAnyAsync<AlluxioException>(() => ufs.GetFingerprintAsync("kodo://bucket/x", TestContext.Current.CancellationToken));
     }
 
-    private UnderFileSystemWithLogging Wrap(UnderFileSystem inner)
+    [Fact]
+    public async Task EachCallIsTimedAndEachFailureCountedUnderAlluxiosTaggedNames()
+    {
+        var context = TestUfs.Context(_logs);
+        using var exists = new MetricCollector<double>(context.Meter, "Master.Exists.UFS:%2Ftmp%2Fufs%2Ed.UFS_TYPE:local");
+        using var statFailures = new MetricCollector<long>(context.Meter, "Master.GetStatusFailures.UFS:%2Ftmp%2Fufs%2Ed.UFS_TYPE:local");
+        await using var ufs = Wrap(new LocalUnderFileSystem(), "/tmp/ufs.d", context);
+
+        await ufs.ExistsAsync(_root.Path, TestContext.Current.CancellationToken);
+        await ufs.ExistsAsync(_root.Path + "/missing", TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<AlluxioException>(() => ufs.GetStatusAsync(_root.Path + "/missing", TestContext.Current.CancellationToken));
+
+        Assert.Equal(2, exists.GetMeasurementSnapshot().Count);
+        Assert.Equal(1, statFailures.GetMeasurementSnapshot().EvaluateAsCounter());
+    }
+
+    private UnderFileSystemWithLogging Wrap(UnderFileSystem inner, string root = "/", UnderFileSystemContext? context = null)
     {
         var configuration = UnderFileSystemConfiguration.ForMount(AlluxioConfiguration.Defaults, [new("fs.kodo.secretkey", Secret)]);
-        return new UnderFileSystemWithLogging(inner, "/", configuration, TestUfs.Context(_logs));
+        return new UnderFileSystemWithLogging(inner, root, configuration, context ?? TestUfs.Context(_logs));
     }
 }

@@ -81,8 +81,8 @@ internal static class ReportCommand
                 var mounts = await fileSystem.GetMountTableAsync(cancellationToken).ConfigureAwait(false);
                 return ["Alluxio under storage system information:", .. MountTableFormat.Lines(mounts)];
             default:
-                // The master serves no metrics yet: a failure, so that no script takes an empty report for one.
-                throw new AlluxioException(ErrorType.Unimplemented, "report metrics is not available yet: this master does not serve metrics.");
+                var metrics = await fileSystem.GetMetricsAsync(cancellationToken).ConfigureAwait(false);
+                return MetricsReportFormat.Lines(metrics);
         }
     }
 

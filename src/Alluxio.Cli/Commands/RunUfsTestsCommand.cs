@@ -38,7 +38,7 @@ internal static class RunUfsTestsCommand
 
             using var meter = new Meter(UnderFileSystemContext.MeterName);
             using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new TextWriterLoggerProvider(context.Error, LogLevel.Warning)));
-            var registry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(loggerFactory, TimeProvider.System, meter));
+            var registry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(loggerFactory, TimeProvider.System, meter, "Client"));
             var configuration = UfsContractRunner.Configure(context.Configuration, mountOptions);
             try
             {

@@ -28,7 +28,7 @@ internal sealed class BlockReaderFactory(DataClient data, string user)
                 try
                 {
                     return await LocalBlockReader.OpenAsync(
-                        client, blockId, promote, offsetInBlock, length, location.WorkerId, data.Headers, cancellationToken).ConfigureAwait(false);
+                        client, blockId, promote, offsetInBlock, length, location.WorkerId, data.Headers, data.Counters, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is RpcException or IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
                 {

@@ -1,3 +1,4 @@
+using Alluxio.Client.Metrics;
 using Alluxio.Client.Rpc;
 using Alluxio.Configuration;
 using Alluxio.Grpc;
@@ -27,6 +28,9 @@ internal sealed class DataClient : IDisposable
     }
 
     public Metadata? Headers { get; }
+
+    /// <summary>The client's own counters, which its metrics heartbeat sends to the master.</summary>
+    public ClientCounters Counters { get; } = new();
 
     public LocalHost LocalHost { get; }
 

@@ -1,3 +1,4 @@
+using Alluxio.Client.Metrics;
 using Alluxio.Grpc;
 using Grpc.Core;
 using Microsoft.Win32.SafeHandles;
@@ -12,14 +13,16 @@ internal sealed class LocalBlockReader : IBlockReader
 {
     private readonly AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> _lease;
     private readonly SafeFileHandle _file;
+    private readonly ClientCounters _counters;
     private readonly long _end;
     private long _position;
 
     private LocalBlockReader(
-        AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> lease, SafeFileHandle file, long offset, long length, long workerId)
+        AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> lease, SafeFileHandle file, long offset, long length, long workerId, ClientCounters counters)
     {
         _lease = lease;
         _file = file;
+        _counters = counters;
         _position = offset;
         _end = offset + length;
         WorkerId = workerId;
@@ -29,7 +32,7 @@ internal sealed class LocalBlockReader : IBlockReader
 
     /// <summary>Leases the block from its worker and opens its file at <paramref name="offset"/>.</summary>
     public static async Task<LocalBlockReader> OpenAsync(
-        BlockWorker.BlockWorkerClient client, long blockId, bool promote, long offset, long length, long workerId, Metadata? headers, CancellationToken cancellationToken)
+        BlockWorker.BlockWorkerClient client, long blockId, bool promote, long offset, long length, long workerId, Metadata? headers, ClientCounters counters, CancellationToken cancellationToken)
     {
         var lease = client.OpenLocalBlock(headers, cancellationToken: CancellationToken.None);
         try
@@ -41,7 +44,7 @@ internal sealed class LocalBlockReader : IBlockReader
             }
 
             var file = File.OpenHandle(lease.ResponseStream.Current.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            return new LocalBlockReader(lease, file, offset, length, workerId);
+            return new LocalBlockReader(lease, file, offset, length, workerId, counters);
         }
         catch
         {
@@ -60,6 +63,7 @@ internal sealed class LocalBlockReader : IBlockReader
 
         var read = RandomAccess.Read(_file, buffer[..count], _position);
         _position += read;
+        _counters.AddBytesReadLocal(read);
         return read > 0 ? read : throw Truncated();
     }
 
@@ -73,6 +77,7 @@ internal sealed class LocalBlockReader : IBlockReader
 
         var read = await RandomAccess.ReadAsync(_file, buffer[..count], _position, cancellationToken).ConfigureAwait(false);
         _position += read;
+        _counters.AddBytesReadLocal(read);
         return read > 0 ? read : throw Truncated();
     }
 

@@ -102,4 +102,19 @@ public static partial class PropertyKeys
         "alluxio.user.ufs.block.read.concurrency.max", "2147483647",
         "At most this many readers of one block read it from the UFS at once, per worker.",
         PropertyScope.Client, PropertyType.Integer));
+
+    public static readonly PropertyKey UserMetricsCollectionEnabled = Define(new(
+        "alluxio.user.metrics.collection.enabled", "true",
+        "Whether a client sends its counters (short-circuit bytes) to the master, which adds them to the Cluster.* figures. On by default, unlike Alluxio 2.9, whose cluster view otherwise shows no short-circuit reads at all.",
+        PropertyScope.Client, PropertyType.Boolean));
+
+    public static readonly PropertyKey UserMetricsHeartbeatInterval = Define(new(
+        "alluxio.user.metrics.heartbeat.interval", "10sec",
+        "How often a client sends its counters to the master, when they changed.",
+        PropertyScope.Client, PropertyType.Duration));
+
+    public static readonly PropertyKey UserAppId = Define(new(
+        "alluxio.user.app.id", "",
+        "The name a client's metrics carry to the master; one unique to the process when empty.",
+        PropertyScope.Client));
 }

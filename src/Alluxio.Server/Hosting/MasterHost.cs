@@ -6,6 +6,7 @@ using Alluxio.Journal;
 using Alluxio.Master;
 using Alluxio.Master.Services;
 using Alluxio.Server.Logging;
+using Alluxio.Server.Rpc;
 using Alluxio.Server.Web;
 using Alluxio.Server.Web.Sources;
 using Alluxio.UnderFs;
@@ -31,7 +32,7 @@ internal static partial class MasterHost
         var logger = loggerFactory.CreateLogger("Alluxio.Master.Process");
         using var meter = new Meter(MeterName);
         var time = TimeProvider.System;
-        var ufsRegistry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(loggerFactory, time, meter));
+        var ufsRegistry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(loggerFactory, time, meter, "Master"));
 
         FileSystemMaster? master = null;
         try
@@ -49,7 +50,7 @@ internal static partial class MasterHost
             await master.StartAsync(Environment.UserName, cancellationToken).ConfigureAwait(false);
             MasterMetrics.Register(meter, master, time);
 
-            var app = Build(configuration, master, info, loggerFactory, time, new WebServices(secrets, logLevels));
+            var app = Build(configuration, master, info, loggerFactory, time, new WebServices(secrets, logLevels), new MasterOperationMetrics(meter));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             LogServing(logger, info.RpcAddress, info.WebPort, master.InodeCount);
             using var background = new CancellationTokenSource();
@@ -87,7 +88,13 @@ internal static partial class MasterHost
     };
 
     private static WebApplication Build(
-        AlluxioConfiguration configuration, FileSystemMaster master, MasterProcessInfo info, ILoggerFactory loggerFactory, TimeProvider time, WebServices web)
+        AlluxioConfiguration configuration,
+        FileSystemMaster master,
+        MasterProcessInfo info,
+        ILoggerFactory loggerFactory,
+        TimeProvider time,
+        WebServices web,
+        MasterOperationMetrics operations)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "alluxio-master" });
         builder.Logging.ClearProviders();
@@ -102,10 +109,12 @@ internal static partial class MasterHost
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<ServerErrorInterceptor>("master");
+            o.Interceptors.Add<MasterOperationMetrics>();
             o.MaxReceiveMessageSize = 16 << 20;
             o.EnableDetailedErrors = false;
         });
         builder.Services.AddSingleton(master);
+        builder.Services.AddSingleton(operations);
         builder.Services.AddSingleton(info);
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(master.Context.Journal);
@@ -120,6 +129,7 @@ internal static partial class MasterHost
         app.MapGrpcService<BlockMasterService>().RequireHost(rpcHost);
         app.MapGrpcService<BlockMasterWorkerRpcService>().RequireHost(rpcHost);
         app.MapGrpcService<MetaMasterService>().RequireHost(rpcHost);
+        app.MapGrpcService<MetricsMasterService>().RequireHost(rpcHost);
         MasterWebEndpoints.Map(app, webHost);
         return app;
     }

@@ -30,7 +30,7 @@ internal static partial class WorkerHost
         var logger = loggerFactory.CreateLogger("Alluxio.Worker.Process");
         using var meter = new Meter(WorkerMetrics.MeterName);
         var time = TimeProvider.System;
-        var ufsRegistry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(loggerFactory, time, meter));
+        var ufsRegistry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(loggerFactory, time, meter, "Worker"));
         var info = Info(configuration);
 
         AlluxioWorker? worker = null;

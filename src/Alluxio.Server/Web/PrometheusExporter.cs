@@ -79,8 +79,8 @@ internal sealed class PrometheusExporter : IDisposable
 
     /// <summary>
     /// Every series's value now, by Alluxio name (tags, when there are any, follow in Prometheus label form), for
-    /// /metrics/json and the metrics pages: counters as their running sum, gauges as their last reading,
-    /// histograms as their count and sum.
+    /// /metrics/json, the metrics pages and fsadmin report metrics: counters as their running sum, gauges as their
+    /// last reading, histograms and timers as their count and sum.
     /// </summary>
     public IReadOnlyList<MetricValue> Snapshot()
     {
@@ -90,7 +90,7 @@ internal sealed class PrometheusExporter : IDisposable
             {
                 var (instrument, labels) = s.Key;
                 var kind = KindOf(instrument);
-                var value = kind == MetricKind.Histogram ? s.Value.Sum : IsObserved(instrument) ? s.Value.Last : s.Value.Sum;
+                var value = IsObserved(instrument) && kind is not (MetricKind.Histogram or MetricKind.Timer) ? s.Value.Last : s.Value.Sum;
                 return new MetricValue(instrument.Name + labels, kind, value, s.Value.Count);
             })
             .OrderBy(v => v.Name, StringComparer.Ordinal)];
@@ -140,7 +140,7 @@ internal sealed class PrometheusExporter : IDisposable
 
     private static MetricKind KindOf(Instrument instrument) => instrument switch
     {
-        _ when IsHistogram(instrument) => MetricKind.Histogram,
+        _ when IsHistogram(instrument) => instrument.Unit is "ms" or "s" ? MetricKind.Timer : MetricKind.Histogram,
         Counter<long> or Counter<int> or Counter<double> or ObservableCounter<long> or ObservableCounter<int> or ObservableCounter<double> => MetricKind.Counter,
         _ => MetricKind.Gauge,
     };

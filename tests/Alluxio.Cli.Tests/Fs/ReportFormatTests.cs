@@ -176,4 +176,27 @@ public sealed class ReportFormatTests
         worker.UsedBytesOnTiers.Add(usedOnTiers);
         return worker;
     }
+
+    [Fact]
+    public void MetricsSortedByNameWithSizesCountsAndRates()
+    {
+        var metrics = new Dictionary<string, MetricValue>
+        {
+            ["Master.TotalPaths"] = new() { DoubleValue = 12345, MetricType = MetricType.Gauge },
+            ["Cluster.BytesReadLocal"] = new() { DoubleValue = 12 << 20, MetricType = MetricType.Counter },
+            ["Cluster.BytesReadLocalThroughput"] = new() { DoubleValue = 3000.7, MetricType = MetricType.Gauge },
+            ["Cluster.CacheHitRate"] = new() { DoubleValue = 87.5, MetricType = MetricType.Gauge },
+            ["Master.GetStatus.UFS:%2Ftmp.UFS_TYPE:local"] = new() { DoubleValue = 4, MetricType = MetricType.Timer },
+        };
+
+        Assert.Equal(
+            [
+                "Cluster.BytesReadLocal  (Type: COUNTER, Value: 12.00MB)",
+                "Cluster.BytesReadLocalThroughput  (Type: GAUGE, Value: 3000B/min)",
+                "Cluster.CacheHitRate  (Type: GAUGE, Value: 87.5)",
+                "Master.GetStatus.UFS:%2Ftmp.UFS_TYPE:local  (Type: TIMER, Value: 4)",
+                "Master.TotalPaths  (Type: GAUGE, Value: 12,345)",
+            ],
+            MetricsReportFormat.Lines(metrics));
+    }
 }

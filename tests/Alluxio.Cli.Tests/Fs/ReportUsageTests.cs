@@ -13,7 +13,6 @@ public sealed class ReportUsageTests : IDisposable
     [InlineData("'bogus' is not a report category; use summary, capacity, metrics or ufs.", "report", "bogus")]
     [InlineData("Too many arguments passed in: give one of -live, -lost or -workers.", "report", "capacity", "-live", "-lost")]
     [InlineData("-live, -lost and -workers go with report capacity, not report summary.", "report", "-live")]
-    [InlineData("report metrics is not available yet: this master does not serve metrics.", "report", "metrics")]
     public void ABadReportIsOneLineAndExitsMinusOne(string expected, params string[] args)
     {
         var run = CliRun.InProcess(_conf.Path, ["fsadmin", .. args]);

@@ -3,7 +3,7 @@ using Alluxio.Master.Metrics;
 
 namespace Alluxio.Master.Tests.Metrics;
 
-/// <summary>The Cluster.* counters: what each worker's counters grew by, across restarts of a worker.</summary>
+/// <summary>The Cluster.* counters: what each worker's and client's counters grew by, across restarts and resends.</summary>
 public sealed class ClusterMetricsTests
 {
     [Fact]
@@ -52,6 +52,40 @@ public sealed class ClusterMetricsTests
         Assert.Equal(30, cluster.Get(kodo));
         Assert.Equal([kodo], announced);
     }
+
+    [Fact]
+    public void AClientsTotalsAreAddedOnceHoweverOftenTheyAreSent()
+    {
+        var cluster = new ClusterMetrics();
+        var now = DateTimeOffset.UnixEpoch;
+        cluster.ReportClient("app-1", [Total("BytesReadLocal", 100)], now);
+
+        // The same heartbeat again, as after an answer that was lost, then growth; another client adds its own.
+        cluster.ReportClient("app-1", [Total("BytesReadLocal", 100)], now);
+        cluster.ReportClient("app-1", [Total("BytesReadLocal", 160)], now);
+        cluster.ReportClient("app-2", [Total("BytesReadLocal", 5), Total("SomethingElse", 9)], now);
+
+        Assert.Equal(165, cluster.Get("BytesReadLocal"));
+        Assert.Equal(0, cluster.Get("SomethingElse"));
+    }
+
+    [Fact]
+    public void ClientsSilentForAnHourAreForgotten()
+    {
+        var cluster = new ClusterMetrics();
+        var start = DateTimeOffset.UnixEpoch;
+        cluster.ReportClient("gone", [Total("BytesReadLocal", 10)], start);
+        cluster.ReportClient("alive", [Total("BytesReadLocal", 10)], start + ClusterMetrics.ClientExpiry);
+
+        Assert.Equal(2, cluster.ClientCount);
+
+        cluster.ReportClient("alive", [Total("BytesReadLocal", 20)], start + ClusterMetrics.ClientExpiry + TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, cluster.ClientCount);
+        Assert.Equal(30, cluster.Get("BytesReadLocal"));
+    }
+
+    private static KeyValuePair<string, double> Total(string name, double value) => new(name, value);
 
     private static WorkerMetric Metric(string name, double value) => new() { Name = name, Value = value };
 }

@@ -136,7 +136,7 @@ internal sealed class InProcessWorker : IAsyncDisposable
 
         var configuration = AlluxioConfiguration.Defaults.With(settings, ConfigurationSource.Runtime);
         _meter = new Meter(WorkerMetrics.MeterName);
-        var registry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(Logs.Factory, TimeProvider.System, _meter));
+        var registry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(Logs.Factory, TimeProvider.System, _meter, "Worker"));
         Worker = await AlluxioWorker.CreateAsync(configuration, registry, new WorkerMetrics(_meter), Logs.Factory, TimeProvider.System, null, Token);
         _workerApp = Build(services =>
         {

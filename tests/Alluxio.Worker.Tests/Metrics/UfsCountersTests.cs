@@ -2,14 +2,9 @@ using System.Diagnostics.Metrics;
 
 namespace Alluxio.Worker.Tests.Metrics;
 
-/// <summary>Per-UFS byte counters: Alluxio's escaped tag, and the all-UFS totals kept with them.</summary>
+/// <summary>Per-UFS byte counters, and the all-UFS totals kept with them.</summary>
 public sealed class UfsCountersTests
 {
-    [Theory]
-    [InlineData("kodo://bucket/dir/", "kodo:%2F%2Fbucket%2Fdir%2F")]
-    [InlineData("/tmp/ufs.d/100%", "%2Ftmp%2Fufs%2Ed%2F100%25")]
-    public void EscapesAUriAsAlluxioDoes(string uri, string escaped) => Assert.Equal(escaped, UfsCounters.Escape(uri));
-
     [Fact]
     public void CountsEachUfsAndTheTotalsAndReportsThemByTaggedName()
     {

@@ -6,13 +6,11 @@ namespace Alluxio.Server.Web.Sources;
 
 /// <summary>
 /// What the master's Metrics page shows: the cluster's bytes read and written by path (short-circuit, domain socket,
-/// streamed, UFS) in total and per minute, the cache hit split, UFS calls by operation, the master's own counters and
+/// streamed, UFS) in total and per minute, the cache hit split, the calls made on each UFS by operation, the master's own counters and
 /// the recorded time series.
 /// </summary>
 internal sealed class MasterMetricsSource(PrometheusExporter metrics, MetricsHistory history)
 {
-    private const string UfsDuration = "alluxio.ufs.operation.duration";
-
     public MasterMetricsView Build()
     {
         var snapshot = metrics.Snapshot();
@@ -60,16 +58,17 @@ internal sealed class MasterMetricsSource(PrometheusExporter metrics, MetricsHis
     private static string Percent(double part, double total) =>
         (total <= 0 ? 0 : 100 * part / total).ToString("F2", CultureInfo.InvariantCulture);
 
+    /// <summary>The calls the master made on each UFS, by operation, from its UFS operation timers.</summary>
     private static Dictionary<string, IReadOnlyDictionary<string, long>> UfsOperations(IReadOnlyList<MetricValue> snapshot) =>
         snapshot
-            .Where(v => v.Kind == MetricKind.Histogram)
-            .Select(v => (Value: v, Parts: MetricLabels.Split(v.Name)))
-            .Where(v => v.Parts.Name == UfsDuration)
-            .GroupBy(v => v.Parts.Labels.GetValueOrDefault("ufs_type") ?? "")
+            .Where(v => v.Kind == MetricKind.Timer)
+            .Select(v => UfsOperationName.TryParse(v.Name, "Master", out var operation, out var ufs) ? (Operation: operation, Ufs: ufs, v.Count) : default)
+            .Where(v => v.Operation is not null)
+            .GroupBy(v => v.Ufs, StringComparer.Ordinal)
             .ToDictionary(
                 g => g.Key,
-                g => (IReadOnlyDictionary<string, long>)g.GroupBy(v => v.Parts.Labels.GetValueOrDefault("op") ?? "")
+                g => (IReadOnlyDictionary<string, long>)g.GroupBy(v => v.Operation, StringComparer.Ordinal)
                     .OrderBy(o => o.Key, StringComparer.Ordinal)
-                    .ToDictionary(o => o.Key, o => o.Sum(v => v.Value.Count), StringComparer.Ordinal),
+                    .ToDictionary(o => o.Key, o => o.Sum(v => v.Count), StringComparer.Ordinal),
                 StringComparer.Ordinal);
 }
