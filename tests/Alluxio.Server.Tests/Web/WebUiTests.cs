@@ -89,6 +89,12 @@ public sealed class WebUiTests
             texts.AddRange(report.Pages.Select(p => ($"{p.Url}", p.Visit.Html)));
         }
 
+        // The metrics page counts the master's calls, and its UFS calls per mounted bucket (timers are not listed as figures).
+        var metrics = texts.Single(t => t.Where == "master metrics").Text;
+        Assert.Contains($"Under FileSystem Operations of kodo://{TestKodo.Bucket}/root", metrics, StringComparison.Ordinal);
+        Assert.Contains("CreateFileOps", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("GetStatus.UFS:", metrics, StringComparison.Ordinal);
+
         // The configuration page masks the credentials it lists.
         var config = texts.Single(t => t.Where == "master config").Text;
         Assert.Contains("fs.kodo.secretkey", config, StringComparison.Ordinal);

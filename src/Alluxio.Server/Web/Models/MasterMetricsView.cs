@@ -47,10 +47,14 @@ public sealed record MasterMetricsView
 
     public required string CacheMiss { get; init; }
 
-    /// <summary>Calls to each kind of UFS, by operation: how many, and how long they took in all.</summary>
+    /// <summary>The calls the master made on each UFS (by URI), by operation.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> UfsOps { get; init; }
 
+    /// <summary>The master's counts and readings without its instance prefix (FilesCreated, TotalPaths), but for the RPC counts.</summary>
     public required IReadOnlyDictionary<string, double> OperationMetrics { get; init; }
+
+    /// <summary>The master's counts of calls received, Alluxio's *Ops counters (CreateFileOps).</summary>
+    public required IReadOnlyDictionary<string, double> RpcInvocationMetrics { get; init; }
 
     public required IReadOnlyList<TimeSeries> TimeSeriesMetrics { get; init; }
 }

@@ -47,13 +47,22 @@ internal sealed class MasterMetricsSource(PrometheusExporter metrics, MetricsHis
             CacheHitRemote = Percent(Math.Max(0, remote - ufs), total),
             CacheMiss = Percent(Math.Min(ufs, total), total),
             UfsOps = UfsOperations(snapshot),
-            OperationMetrics = snapshot
-                .Where(v => v.Name.StartsWith("Master.", StringComparison.Ordinal))
-                .GroupBy(v => v.Name["Master.".Length..])
-                .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
+            OperationMetrics = MasterFigures(snapshot, rpcInvocations: false),
+            RpcInvocationMetrics = MasterFigures(snapshot, rpcInvocations: true),
             TimeSeriesMetrics = history.Series(),
         };
     }
+
+    /// <summary>
+    /// The master's counters and gauges by name without "Master." (timers are shown per UFS instead), split as Alluxio
+    /// splits them: counters named *Ops are RPC invocations, the rest logical operations and readings.
+    /// </summary>
+    private static Dictionary<string, double> MasterFigures(IReadOnlyList<MetricValue> snapshot, bool rpcInvocations) =>
+        snapshot
+            .Where(v => v.Kind is MetricKind.Counter or MetricKind.Gauge && v.Name.StartsWith("Master.", StringComparison.Ordinal))
+            .Where(v => (v.Kind == MetricKind.Counter && v.Name.EndsWith("Ops", StringComparison.Ordinal)) == rpcInvocations)
+            .GroupBy(v => v.Name["Master.".Length..])
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 
     private static string Percent(double part, double total) =>
         (total <= 0 ? 0 : 100 * part / total).ToString("F2", CultureInfo.InvariantCulture);
