@@ -7,11 +7,11 @@ set -euo pipefail
 
 USAGE="Usage: alluxio-start.sh [-hNa] ACTION [MOPT]
 Where ACTION is one of:
-  all [MOPT]     Start all processes on this host: the master, then the worker.
-  local [MOPT]   Start all processes locally: the master, then the worker.
+  all [MOPT]     Start all processes on this host: the master, then the worker, then the proxy.
+  local [MOPT]   Start all processes locally: the master, then the worker, then the proxy.
   master         Start the local master on this host.
   worker [MOPT]  Start a worker on this host.
-  proxy          Start the proxy on this host (not available yet).
+  proxy          Start the proxy on this host.
 
 MOPT (Mount Option) is one of:
   Mount      Accepted as in Alluxio; nothing is mounted: the default tier, /dev/shm, is a tmpfs already.
@@ -32,9 +32,9 @@ usage_error() {
   exit 1
 }
 
-# start_process NAME: launches the NAME server (master or worker) detached from this terminal, with its output in
+# start_process NAME: launches the NAME server (master, worker or proxy) detached from this terminal, with its output in
 # NAME.out and its pid in NAME.pid, then waits until it serves (unless -a): the master when its web server answers,
-# a worker when its web server says it has registered with the master.
+# a worker when its web server says it has registered with the master, the proxy when its info answers.
 start_process() {
   local name="$1" pid
   if pid="$(alluxio_running_pid "$name")"; then
@@ -67,6 +67,11 @@ start_process() {
       url="http://$(alluxio_conf alluxio.worker.hostname || echo localhost):$(alluxio_conf alluxio.worker.web.port || echo 30000)/api/v1/worker/info"
       ready='"registered": *true'
       service="worker service"
+      ;;
+    proxy)
+      url="http://$(alluxio_conf alluxio.proxy.web.hostname || echo localhost):$(alluxio_conf alluxio.proxy.web.port || echo 39999)/api/v1/proxy/info"
+      ready='"version"'
+      service="proxy service"
       ;;
   esac
   local timeout="${ALLUXIO_START_TIMEOUT:-60}"
@@ -133,22 +138,17 @@ case "$action" in
 esac
 [[ $# -eq 0 ]] || usage_error "Error: unexpected argument: $1"
 
-if [[ "$action" == "proxy" ]]; then
-  echo "Error: the proxy process is not available yet; this build runs the master and workers." >&2
-  exit 1
-fi
-
 # Build whatever is missing before anything starts, so that a first start does not time out while compiling.
 alluxio_ensure_built Alluxio.Cli
 alluxio_ensure_built Alluxio.Server
 alluxio_read_conf
 
-if [[ "$stop_first" == "true" && "$action" != "master" && "$action" != "worker" ]]; then
+if [[ "$stop_first" == "true" && "$action" != "master" && "$action" != "worker" && "$action" != "proxy" ]]; then
   "$ALLUXIO_ROOT/bin/alluxio-stop.sh" local
 fi
 
 case "$action" in
-  master | worker) processes=("$action") ;;
+  master | worker | proxy) processes=("$action") ;;
   *) processes=("${ALLUXIO_SERVER_PROCESSES[@]}") ;;
 esac
 

@@ -11,7 +11,7 @@ Where ACTION is one of:
   local     Stop all processes locally.
   master    Stop the local master.
   worker    Stop the local worker.
-  proxy     Stop the local proxy (not available yet).
+  proxy     Stop the local proxy.
 
 -s  processes won't be forcibly killed even if operation is timeout.
 -h  display this help.
@@ -46,16 +46,11 @@ done
 shift $((OPTIND - 1))
 [[ $# -eq 0 ]] || usage_error "Error: unexpected argument: $1"
 
-if [[ "$action" == "proxy" ]]; then
-  echo "Error: the proxy process is not available yet; this build runs the master and workers." >&2
-  exit 1
-fi
-
 alluxio_ensure_built Alluxio.Cli
 alluxio_read_conf
 
 case "$action" in
-  master | worker) processes=("$action") ;;
+  master | worker | proxy) processes=("$action") ;;
   *)
     # In the reverse of the start order, as Alluxio stops the proxy and workers before the master.
     processes=()

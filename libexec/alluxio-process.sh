@@ -10,7 +10,7 @@
 
 # The server processes this build has, in start order; stop goes the other way.
 # shellcheck disable=SC2034 # read by the scripts that source this file
-ALLUXIO_SERVER_PROCESSES=(master worker)
+ALLUXIO_SERVER_PROCESSES=(master worker proxy)
 
 # Prints this host's name as Alluxio's scripts do (hostname -f), falling back to the short name.
 alluxio_host() {

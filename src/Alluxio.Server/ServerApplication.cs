@@ -50,8 +50,7 @@ internal static class ServerApplication
             case "worker":
                 return await WorkerHost.RunAsync(configuration, CancellationToken.None).ConfigureAwait(false);
             case "proxy":
-                await Console.Error.WriteLineAsync($"Error: the {remaining[0]} process is not part of this build yet; only the master and the worker run.").ConfigureAwait(false);
-                return 1;
+                return await ProxyHost.RunAsync(configuration, CancellationToken.None).ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync($"Error: unknown process '{remaining[0]}'. {Usage}").ConfigureAwait(false);
                 return 2;

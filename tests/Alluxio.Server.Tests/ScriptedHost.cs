@@ -4,7 +4,7 @@ using Alluxio.Testing;
 namespace Alluxio.Server.Tests;
 
 /// <summary>
-/// A configuration folder for bin/alluxio-start.sh and friends: free ports for the master and the worker, a private
+/// A configuration folder for bin/alluxio-start.sh and friends: free ports for the master, the worker and the proxy, a private
 /// work folder (journal, logs, pid files, the root UFS), a private worker storage folder and a fake secret in
 /// alluxio-site.properties, after any properties the test adds. Dispose stops whatever the scripts started.
 /// </summary>
@@ -16,8 +16,8 @@ internal sealed class ScriptedHost : IAsyncDisposable
 
     public ScriptedHost(string siteProperties = "")
     {
-        var ports = FreePorts.Pick(5);
-        (RpcPort, WebPort, WorkerRpcPort, WorkerWebPort) = (ports[0], ports[1], ports[3], ports[4]);
+        var ports = FreePorts.Pick(6);
+        (RpcPort, WebPort, WorkerRpcPort, WorkerWebPort, ProxyPort) = (ports[0], ports[1], ports[3], ports[4], ports[5]);
         Directory.CreateDirectory(ConfDirectory);
         File.WriteAllText(
             Path.Combine(ConfDirectory, "alluxio-site.properties"),
@@ -30,6 +30,7 @@ internal sealed class ScriptedHost : IAsyncDisposable
                 $"alluxio.master.embedded.journal.port={Text(ports[2])}",
                 $"alluxio.worker.rpc.port={Text(WorkerRpcPort)}",
                 $"alluxio.worker.web.port={Text(WorkerWebPort)}",
+                $"alluxio.proxy.web.port={Text(ProxyPort)}",
                 $"alluxio.worker.tieredstore.level0.dirs.path={WorkerStorageDirectory}",
                 "alluxio.worker.ramdisk.size=256MB",
                 siteProperties.Contains("fs.kodo.secretkey", StringComparison.Ordinal) ? "" : $"fs.kodo.secretkey={FakeSecret}",
@@ -49,6 +50,8 @@ internal sealed class ScriptedHost : IAsyncDisposable
 
     public string WorkerPidFile => Path.Combine(LogsDirectory, "worker.pid");
 
+    public string ProxyPidFile => Path.Combine(LogsDirectory, "proxy.pid");
+
     public int RpcPort { get; }
 
     public int WebPort { get; }
@@ -56,6 +59,10 @@ internal sealed class ScriptedHost : IAsyncDisposable
     public int WorkerRpcPort { get; }
 
     public int WorkerWebPort { get; }
+
+    public int ProxyPort { get; }
+
+    public Uri ProxyUri => new($"http://localhost:{ProxyPort.ToString(CultureInfo.InvariantCulture)}/");
 
     public Uri WebUri => new($"http://localhost:{WebPort.ToString(CultureInfo.InvariantCulture)}/");
 
@@ -91,7 +98,7 @@ internal sealed class ScriptedHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (File.Exists(PidFile) || File.Exists(WorkerPidFile))
+        if (File.Exists(PidFile) || File.Exists(WorkerPidFile) || File.Exists(ProxyPidFile))
         {
             await ProcessRun.RunAsync(
                 Path.Combine(RepositoryRoot.Path, "bin", "alluxio-stop.sh"),

@@ -39,6 +39,7 @@ public sealed class SeedPageScriptTests
         ScriptedHost.AssertSucceeded(start);
         Assert.Contains(start.OutLines, l => l.StartsWith("--- [ OK ] The master service @ ", StringComparison.Ordinal));
         Assert.Contains(start.OutLines, l => l.StartsWith("--- [ OK ] The worker service @ ", StringComparison.Ordinal));
+        Assert.Contains(start.OutLines, l => l.StartsWith("--- [ OK ] The proxy service @ ", StringComparison.Ordinal));
 
         using (var http = new HttpClient())
         {
@@ -85,12 +86,13 @@ public sealed class SeedPageScriptTests
         Assert.Equal(content, cat.Out);
         Assert.True(await ObjectAppearsAsync(kodo, "other/hello.txt"), "the copied file did not reach the bucket");
 
-        var pids = new[] { host.ReadPid(), ReadPid(host.WorkerPidFile) };
+        var pids = new[] { host.ReadPid(), ReadPid(host.WorkerPidFile), ReadPid(host.ProxyPidFile) };
         var stop = await RunAsync("alluxio-stop.sh", "local");
         ScriptedHost.AssertSucceeded(stop);
         Assert.All(pids, pid => Assert.False(ProcessTable.IsRunning(pid), $"process {pid} is still running"));
         Assert.False(File.Exists(host.PidFile));
         Assert.False(File.Exists(host.WorkerPidFile));
+        Assert.False(File.Exists(host.ProxyPidFile));
 
         foreach (var log in Directory.EnumerateFiles(host.LogsDirectory))
         {

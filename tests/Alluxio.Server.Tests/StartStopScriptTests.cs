@@ -78,7 +78,7 @@ public sealed class StartStopScriptTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task LocalAssumesNoMountStopsWhatRunsFirstThenStartsTheMasterAndTheWorker()
+    public async Task LocalAssumesNoMountStopsWhatRunsFirstThenStartsTheMasterTheWorkerAndTheProxy()
     {
         ScriptedHost.AssertSucceeded(await _host.RunAsync("alluxio-start.sh", "master"));
         var first = _host.ReadPid();
@@ -88,23 +88,26 @@ public sealed class StartStopScriptTests : IAsyncDisposable
         ScriptedHost.AssertSucceeded(local);
         Assert.Equal("Assuming NoMount by default.", local.OutLines[0]);
 
-        // The stop goes worker first (none runs), then the master that did.
+        // The stop goes proxy and worker first (none runs), then the master that did.
         Assert.Matches(@"^Killed 0 process\(es\) on \S+$", local.OutLines[1]);
-        Assert.Matches(@"^Killed 1 process\(es\) on \S+$", local.OutLines[2]);
+        Assert.Matches(@"^Killed 0 process\(es\) on \S+$", local.OutLines[2]);
+        Assert.Matches(@"^Killed 1 process\(es\) on \S+$", local.OutLines[3]);
         var master = Array.FindIndex(local.OutLines, l => l.Contains("[ OK ] The master service @ ", StringComparison.Ordinal));
         var worker = Array.FindIndex(local.OutLines, l => l.Contains("[ OK ] The worker service @ ", StringComparison.Ordinal));
-        Assert.True(master > 0 && worker > master, local.All);
+        var proxy = Array.FindIndex(local.OutLines, l => l.Contains("[ OK ] The proxy service @ ", StringComparison.Ordinal));
+        Assert.True(master > 0 && worker > master && proxy > worker, local.All);
         Assert.False(ProcessTable.IsRunning(first));
-        var pids = new[] { _host.ReadPid(), int.Parse(File.ReadAllText(_host.WorkerPidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture) };
+        int[] pids = [_host.ReadPid(), ReadPid(_host.WorkerPidFile), ReadPid(_host.ProxyPidFile)];
         Assert.All(pids, pid => Assert.True(ProcessTable.IsRunning(pid)));
 
         var stop = await _host.RunAsync("alluxio-stop.sh", "local");
 
         ScriptedHost.AssertSucceeded(stop);
-        Assert.Equal(2, stop.OutLines.Count(l => l.StartsWith("Killed 1 process(es) on ", StringComparison.Ordinal)));
+        Assert.Equal(3, stop.OutLines.Count(l => l.StartsWith("Killed 1 process(es) on ", StringComparison.Ordinal)));
         Assert.All(pids, pid => Assert.False(ProcessTable.IsRunning(pid)));
         Assert.False(File.Exists(_host.PidFile));
         Assert.False(File.Exists(_host.WorkerPidFile));
+        Assert.False(File.Exists(_host.ProxyPidFile));
     }
 
     [Fact]
@@ -161,18 +164,35 @@ public sealed class StartStopScriptTests : IAsyncDisposable
         var stop = await _host.RunAsync("alluxio-stop.sh", "local");
 
         ScriptedHost.AssertSucceeded(stop);
-        Assert.Equal(2, stop.OutLines.Length);
+        Assert.Equal(3, stop.OutLines.Length);
         Assert.All(stop.OutLines, l => Assert.Matches(@"^Killed 0 process\(es\) on \S+$", l));
         Assert.Empty(stop.Error);
     }
 
     [Fact]
-    public async Task TheProxyThatDoesNotExistYetIsOneLine()
+    public async Task TheProxyStartsWithoutAMasterServesItsInfoAndStops()
     {
+        var cancellationToken = TestContext.Current.CancellationToken;
+
         var start = await _host.RunAsync("alluxio-start.sh", "proxy");
 
-        Assert.Equal(1, start.ExitCode);
-        Assert.Equal("Error: the proxy process is not available yet; this build runs the master and workers.", Assert.Single(start.ErrorLines));
+        ScriptedHost.AssertSucceeded(start);
+        Assert.Contains(start.OutLines, l => l.StartsWith("Starting proxy @ ", StringComparison.Ordinal));
+        Assert.Contains(start.OutLines, l => l.Contains("[ OK ] The proxy service @ ", StringComparison.Ordinal));
+        var pid = ReadPid(_host.ProxyPidFile);
+        using var http = new HttpClient();
+        var info = await http.GetStringAsync(new Uri(_host.ProxyUri, "api/v1/proxy/info"), cancellationToken);
+        Assert.Contains("\"alluxio.proxy.web.port\": \"" + _host.ProxyPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"", info, StringComparison.Ordinal);
+        Assert.Contains("\"fs.kodo.secretkey\": \"******\"", info, StringComparison.Ordinal);
+
+        var stop = await _host.RunAsync("alluxio-stop.sh", "proxy");
+
+        ScriptedHost.AssertSucceeded(stop);
+        Assert.Matches(@"^Killed 1 process\(es\) on \S+$", Assert.Single(stop.OutLines));
+        Assert.False(ProcessTable.IsRunning(pid));
+        Assert.False(File.Exists(_host.ProxyPidFile));
+        string[] seen = [start.All, stop.All, info, await File.ReadAllTextAsync(Path.Combine(_host.LogsDirectory, "proxy.log"), cancellationToken)];
+        Assert.All(seen, text => Assert.DoesNotContain(ScriptedHost.FakeSecret, text, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -190,4 +210,6 @@ public sealed class StartStopScriptTests : IAsyncDisposable
         Assert.Contains(run.ErrorLines, l => l.StartsWith($"Usage: {script} ", StringComparison.Ordinal));
         Assert.False(File.Exists(_host.PidFile));
     }
+
+    private static int ReadPid(string pidFile) => int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -75,10 +75,6 @@ public static partial class PropertyKeys
         "Members of this group are super users.",
         PropertyScope.Master));
 
-    public static readonly PropertyKey ProxyWebPort = Define(new(
-        "alluxio.proxy.web.port", "39999",
-        "The port of the proxy's REST and S3 API.",
-        PropertyScope.All, PropertyType.Port));
 
     /// <summary>Adds every key defined here, and the root mount's option family, to <paramref name="registry"/>.</summary>
     public static void Register(PropertyKeyRegistry registry)

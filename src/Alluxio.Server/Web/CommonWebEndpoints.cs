@@ -25,6 +25,12 @@ internal static class CommonWebEndpoints
             WebJson.Ok(await source.BuildAsync(path, offset, limit, end, token).ConfigureAwait(false)));
         api.MapGet("/webui_config", (AlluxioConfiguration configuration) => WebJson.Ok(ConfigurationSourceView.Build(configuration)));
         api.MapPost("/logLevel", LogLevelEndpoint.Handle);
+        MapDiagnostics(group, exporter);
+    }
+
+    /// <summary>What every Alluxio web server serves, the proxy's included: the thread dump and the metrics.</summary>
+    public static void MapDiagnostics(IEndpointRouteBuilder group, PrometheusExporter exporter)
+    {
         group.MapGet("/api/v1/common/thread_dump", () => Results.Text(ThreadDump.Capture()));
         group.MapGet("/metrics/prometheus", () => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
         group.MapGet("/metrics/json", () => WebJson.Ok(MetricsJson.Build(exporter.Snapshot())));
