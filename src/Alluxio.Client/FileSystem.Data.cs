@@ -44,7 +44,7 @@ public sealed partial class FileSystem
             status.Info,
             writeType,
             _data,
-            (length, contentHash, token) => CompleteFileAsync(created, new CompleteFileOptions { Length = length, ContentHash = contentHash }, token),
+            (length, contentHash, xattr, token) => CompleteFileAsync(created, new CompleteFileOptions { Length = length, ContentHash = contentHash, XAttr = xattr }, token),
             token => DeleteAsync(created, new DeleteOptions { AlluxioOnly = true }, token));
     }
 

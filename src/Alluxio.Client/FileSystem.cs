@@ -174,6 +174,7 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
             wire.Mode = mode;
         }
 
+        AddXAttr(wire.Xattr, options.XAttr);
         var request = new CreateDirectoryPRequest { Path = AlluxioPath.Resolve(path), Options = wire };
         var response = await _master.CallAsync(
             nameof(CreateDirectoryAsync), retryable: true, (c, o) => Fs(c).CreateDirectoryAsync(request, o), cancellationToken).ConfigureAwait(false);
@@ -203,6 +204,7 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
             wire.Mode = mode;
         }
 
+        AddXAttr(wire.Xattr, options.XAttr);
         var request = new CreateFilePRequest { Path = AlluxioPath.Resolve(path), Options = wire };
         var response = await _master.CallAsync(
             nameof(CreateFileMetadataAsync), retryable: true, (c, o) => Fs(c).CreateFileAsync(request, o), cancellationToken).ConfigureAwait(false);
@@ -222,6 +224,7 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
                 CommonOptions = Common(mutation: true),
             },
         };
+        AddXAttr(request.Options.Xattr, options.XAttr);
         var response = await _master.CallAsync(
             nameof(CompleteFileAsync), retryable: true, (c, o) => Fs(c).CompleteFileAsync(request, o), cancellationToken).ConfigureAwait(false);
         return new UriStatus(response.FileInfo);
@@ -460,6 +463,9 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
             wire.Persisted = persisted;
         }
 
+        AddXAttr(wire.Xattr, options.XAttr);
+        wire.XattrUpdateStrategy = options.XAttrUpdateStrategy;
+
         if (options.ReplicationMin is { } min)
         {
             wire.ReplicationMin = min;
@@ -477,6 +483,14 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
         }
 
         return wire;
+    }
+
+    private static void AddXAttr(Google.Protobuf.Collections.MapField<string, Google.Protobuf.ByteString> wire, IReadOnlyDictionary<string, byte[]> xattr)
+    {
+        foreach (var (name, value) in xattr)
+        {
+            wire[name] = Google.Protobuf.ByteString.CopyFrom(value);
+        }
     }
 
     private MountPOptions ToWire(MountOptions options)

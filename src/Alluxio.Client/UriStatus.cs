@@ -78,5 +78,8 @@ public sealed class UriStatus
 
     public string UfsFingerprint => Info.UfsFingerprint;
 
+    /// <summary>Extended attributes, name to raw value.</summary>
+    public IReadOnlyDictionary<string, Google.Protobuf.ByteString> XAttr => Info.Xattr;
+
     public override string ToString() => Info.ToString();
 }

@@ -29,9 +29,12 @@ public sealed class JournalRestartTests
         {
             var master = first.Master;
             await master.CreateDirectoryAsync(AlluxioUri.Parse("/a/b"), new CreateDirectoryPOptions { Recursive = true, WriteType = WritePType.CacheThrough }, CallContext.Default, Token);
-            await master.CreateFileAsync(AlluxioUri.Parse("/a/f"), new CreateFilePOptions { WriteType = WritePType.AsyncThrough }, CallContext.Default, Token);
-            await master.CompleteFileAsync(AlluxioUri.Parse("/a/f"), new CompleteFilePOptions(), CallContext.Default, Token);
-            await master.SetAttributeAsync(AlluxioUri.Parse("/a/b"), new SetAttributePOptions { Pinned = true, Mode = 0b111_000_000 }, CallContext.Default, Token);
+            await master.CreateFileAsync(
+                AlluxioUri.Parse("/a/f"), new CreateFilePOptions { WriteType = WritePType.AsyncThrough, Xattr = { ["s3_content_type"] = Bytes("text/plain") } }, CallContext.Default, Token);
+            await master.CompleteFileAsync(AlluxioUri.Parse("/a/f"), new CompleteFilePOptions { Xattr = { ["s3_etag"] = Bytes("abc") } }, CallContext.Default, Token);
+            await master.CreateFileAsync(AlluxioUri.Parse("/a/kept"), new CreateFilePOptions { Xattr = { ["k"] = Bytes("v") } }, CallContext.Default, Token);
+            await master.SetAttributeAsync(
+                AlluxioUri.Parse("/a/b"), new SetAttributePOptions { Pinned = true, Mode = 0b111_000_000, Xattr = { ["s3_tags"] = Bytes("t=1") } }, CallContext.Default, Token);
             if (checkpointFirst)
             {
                 await master.Context.Journal.CheckpointAsync(Token);
@@ -52,6 +55,8 @@ public sealed class JournalRestartTests
         var oldIds = (await ListIdsAsync(second.Master)).Where(id => id != made.FileId);
         Assert.DoesNotContain(made.FileId, oldIds);
     }
+
+    private static Google.Protobuf.ByteString Bytes(string text) => Google.Protobuf.ByteString.CopyFromUtf8(text);
 
     private static async Task<List<long>> ListIdsAsync(FileSystemMaster master)
     {

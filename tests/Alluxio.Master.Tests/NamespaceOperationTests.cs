@@ -27,6 +27,31 @@ public sealed class NamespaceOperationTests
     }
 
     [Fact]
+    public async Task ExtendedAttributesAreSetAtCreateAndCompleteAndChangedByEachStrategy()
+    {
+        await using var ns = await NamespaceFixture.StartAsync();
+        var path = AlluxioUri.Parse("/x");
+        await ns.Master.CreateFileAsync(path, new CreateFilePOptions { Xattr = { ["a"] = Bytes("1"), ["b"] = Bytes("2") } }, CallContext.Default, Token);
+        await ns.Master.CompleteFileAsync(path, new CompleteFilePOptions { Xattr = { ["b"] = Bytes("3"), ["etag"] = Bytes("e") } }, CallContext.Default, Token);
+        var dir = await ns.Master.CreateDirectoryAsync(AlluxioUri.Parse("/p/q"), new CreateDirectoryPOptions { Recursive = true, Xattr = { ["d"] = Bytes("4") } }, CallContext.Default, Token);
+
+        Assert.Equal("a=1 b=3 etag=e", await XAttrAsync(ns, "/x"));
+        Assert.Equal("d=4", Text(dir.Xattr));
+        Assert.Equal("", await XAttrAsync(ns, "/p"));
+
+        await SetAsync(ns, "/x", XAttrUpdateStrategy.UnionPreserve, ("a", "9"), ("c", "5"));
+        Assert.Equal("a=1 b=3 c=5 etag=e", await XAttrAsync(ns, "/x"));
+        await SetAsync(ns, "/x", XAttrUpdateStrategy.UnionReplace, ("a", "9"));
+        Assert.Equal("a=9 b=3 c=5 etag=e", await XAttrAsync(ns, "/x"));
+        await SetAsync(ns, "/x", XAttrUpdateStrategy.DeleteKeys, ("b", ""), ("missing", ""));
+        Assert.Equal("a=9 c=5 etag=e", await XAttrAsync(ns, "/x"));
+        await SetAsync(ns, "/x", XAttrUpdateStrategy.Truncate, ("z", "0"));
+        Assert.Equal("z=0", await XAttrAsync(ns, "/x"));
+        await SetAsync(ns, "/x", XAttrUpdateStrategy.Truncate);
+        Assert.Equal("", await XAttrAsync(ns, "/x"));
+    }
+
+    [Fact]
     public async Task MustCacheDirectoriesStayOutOfTheUfs()
     {
         await using var ns = await NamespaceFixture.StartAsync();
@@ -287,5 +312,24 @@ public sealed class NamespaceOperationTests
         Assert.Null(failure);
         Assert.False(more);
         await listing.DisposeAsync();
+    }
+
+    private static Google.Protobuf.ByteString Bytes(string text) => Google.Protobuf.ByteString.CopyFromUtf8(text);
+
+    private static string Text(IEnumerable<KeyValuePair<string, Google.Protobuf.ByteString>> xattr) =>
+        string.Join(' ', xattr.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => $"{x.Key}={x.Value.ToStringUtf8()}"));
+
+    private static async Task<string> XAttrAsync(NamespaceFixture ns, string path) =>
+        Text((await ns.Master.GetStatusAsync(AlluxioUri.Parse(path), CallContext.Default, Token)).Xattr);
+
+    private static Task SetAsync(NamespaceFixture ns, string path, XAttrUpdateStrategy strategy, params (string Name, string Value)[] xattr)
+    {
+        var options = new SetAttributePOptions { XattrUpdateStrategy = strategy };
+        foreach (var (name, value) in xattr)
+        {
+            options.Xattr[name] = Bytes(value);
+        }
+
+        return ns.Master.SetAttributeAsync(AlluxioUri.Parse(path), options, CallContext.Default, Token);
     }
 }

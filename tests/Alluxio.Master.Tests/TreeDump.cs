@@ -27,7 +27,8 @@ internal static class TreeDump
                     .Append(" persist=").Append(inode.PersistenceState).Append(" pinned=").Append(inode.Pinned)
                     .Append(" ttl=").Append(inode.Ttl).Append('/').Append(inode.TtlAction)
                     .Append(" created=").Append(inode.CreationTimeMs).Append(" modified=").Append(inode.LastModificationTimeMs)
-                    .Append(" fp=").Append(inode.UfsFingerprint);
+                    .Append(" fp=").Append(inode.UfsFingerprint)
+                    .Append(" xattr=").Append(string.Join(',', inode.XAttr.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => x.Key + ":" + x.Value.ToBase64())));
                 switch (inode)
                 {
                     case InodeFile file:

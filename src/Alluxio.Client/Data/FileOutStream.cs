@@ -26,7 +26,7 @@ public sealed class FileOutStream : Stream
     private readonly FileInfo _file;
     private readonly WritePType _writeType;
     private readonly DataClient _data;
-    private readonly Func<long, string, CancellationToken, Task> _complete;
+    private readonly Func<long, string, IReadOnlyDictionary<string, byte[]>, CancellationToken, Task> _complete;
     private readonly Func<CancellationToken, Task> _discard;
     private readonly long _blockSize;
     private byte[]? _buffer;
@@ -37,7 +37,7 @@ public sealed class FileOutStream : Stream
     private bool _closed;
 
     internal FileOutStream(
-        FileInfo file, WritePType writeType, DataClient data, Func<long, string, CancellationToken, Task> complete, Func<CancellationToken, Task> discard)
+        FileInfo file, WritePType writeType, DataClient data, Func<long, string, IReadOnlyDictionary<string, byte[]>, CancellationToken, Task> complete, Func<CancellationToken, Task> discard)
     {
         _file = file;
         _writeType = writeType;
@@ -49,6 +49,12 @@ public sealed class FileOutStream : Stream
 
     /// <summary>The file's status when it was created.</summary>
     public UriStatus Status => new(_file);
+
+    /// <summary>
+    /// Extended attributes the file takes as it completes on close, for what is known only once all is written
+    /// (an S3 object's ETag). Set before closing.
+    /// </summary>
+    public Dictionary<string, byte[]> CompletionXAttr { get; } = new(StringComparer.Ordinal);
 
     public override bool CanRead => false;
 
@@ -171,7 +177,7 @@ public sealed class FileOutStream : Stream
                     throw new AlluxioException(ErrorType.Internal, $"The worker wrote {_file.Path} to the UFS but did not say what it wrote.");
                 }
 
-                await _complete(_length, contentHash, cancellationToken).ConfigureAwait(false);
+                await _complete(_length, contentHash, CompletionXAttr.AsReadOnly(), cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         _closed = true;

@@ -10,4 +10,7 @@ public sealed record CompleteFileOptions
 
     /// <summary>The content fingerprint of the UFS object a through write produced, when the writer knows it.</summary>
     public string? ContentHash { get; init; }
+
+    /// <summary>Extended attributes the file takes as it completes, replacing those of the same name.</summary>
+    public IReadOnlyDictionary<string, byte[]> XAttr { get; init; } = new Dictionary<string, byte[]>();
 }

@@ -18,4 +18,7 @@ public sealed record CreateDirectoryOptions
 
     /// <summary>Whether the directory is made in the UFS too; alluxio.user.file.writetype.default when unset.</summary>
     public WritePType? WriteType { get; init; }
+
+    /// <summary>Extended attributes the directory is created with (not the parents made with it).</summary>
+    public IReadOnlyDictionary<string, byte[]> XAttr { get; init; } = new Dictionary<string, byte[]>();
 }

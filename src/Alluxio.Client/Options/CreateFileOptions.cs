@@ -26,4 +26,7 @@ public sealed record CreateFileOptions
 
     /// <summary>-1 for no limit.</summary>
     public int ReplicationMax { get; init; } = -1;
+
+    /// <summary>Extended attributes the file is created with.</summary>
+    public IReadOnlyDictionary<string, byte[]> XAttr { get; init; } = new Dictionary<string, byte[]>();
 }

@@ -29,6 +29,12 @@ public sealed record SetAttributeOptions
 
     public int? ReplicationMax { get; init; }
 
+    /// <summary>Extended attributes to change, as <see cref="XAttrUpdateStrategy"/> says.</summary>
+    public IReadOnlyDictionary<string, byte[]> XAttr { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>How <see cref="XAttr"/> changes the path's attributes; TRUNCATE with none clears them.</summary>
+    public XAttrUpdateStrategy XAttrUpdateStrategy { get; init; } = XAttrUpdateStrategy.UnionReplace;
+
     /// <summary>Apply to the whole subtree.</summary>
     public bool Recursive { get; init; }
 }

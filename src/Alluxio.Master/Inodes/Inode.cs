@@ -11,6 +11,8 @@ public abstract class Inode
     /// <summary>No TTL.</summary>
     public const long NoTtl = -1;
 
+    private static readonly IReadOnlyDictionary<string, Google.Protobuf.ByteString> s_emptyXAttr = new Dictionary<string, Google.Protobuf.ByteString>();
+
     protected Inode(long id, long parentId, string name, long creationTimeMs)
     {
         Id = id;
@@ -48,6 +50,9 @@ public abstract class Inode
     public long Ttl { get; internal set; } = NoTtl;
 
     public TtlAction TtlAction { get; internal set; } = TtlAction.Delete;
+
+    /// <summary>Extended attributes, name to raw value; never null. Replaced whole when they change.</summary>
+    public IReadOnlyDictionary<string, Google.Protobuf.ByteString> XAttr { get; internal set; } = s_emptyXAttr;
 
     /// <summary>The UFS fingerprint recorded when the inode was loaded or persisted; "" when unknown.</summary>
     public string UfsFingerprint { get; internal set; } = "";

@@ -12,7 +12,7 @@ public static class JournalOps
     public static JournalOp Create(Inode inode)
     {
         ArgumentNullException.ThrowIfNull(inode);
-        return inode switch
+        var op = inode switch
         {
             InodeDirectory d => new JournalOp
             {
@@ -64,6 +64,8 @@ public static class JournalOps
             },
             _ => throw new ArgumentException($"Unknown inode kind {inode.GetType().Name}.", nameof(inode)),
         };
+        XAttrUpdate.CopyTo(inode.XAttr, op.CreateDirectory?.XAttr ?? op.CreateFile.XAttr);
+        return op;
     }
 
     public static AddMountPointEntry AddMountPoint(MountInfo mount)

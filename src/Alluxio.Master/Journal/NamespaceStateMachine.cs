@@ -188,6 +188,7 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
             DirectChildrenLoaded = e.DirectChildrenLoaded,
             UfsFingerprint = e.UfsFingerprint,
             Pinned = e.Pinned,
+            XAttr = XAttrOf(e.XAttr),
         };
         AddInode(directory);
     }
@@ -212,9 +213,13 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
             TtlAction = Known(e.TtlAction),
             Pinned = e.Pinned,
             PinnedMedia = [.. e.PinnedMedia],
+            XAttr = XAttrOf(e.XAttr),
         };
         AddInode(file);
     }
+
+    private static Dictionary<string, Google.Protobuf.ByteString> XAttrOf(IDictionary<string, Google.Protobuf.ByteString> entries) =>
+        new(entries, StringComparer.Ordinal);
 
     private void AddInode(Inode inode)
     {
@@ -305,6 +310,11 @@ public sealed class NamespaceStateMachine : IJournalStateMachine
         if (e.HasTtlAction)
         {
             inode.TtlAction = Known(e.TtlAction);
+        }
+
+        if (e.UpdateXAttr)
+        {
+            inode.XAttr = XAttrUpdate.Apply(inode.XAttr, e.XAttr, e.XAttrUpdateStrategy);
         }
 
         if (inode is InodeFile file)

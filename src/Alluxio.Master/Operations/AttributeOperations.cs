@@ -76,6 +76,14 @@ public sealed class AttributeOperations
                         update.Group = options.Group;
                     }
 
+                    // An empty set changes nothing, but for TRUNCATE, which clears.
+                    if (options.Xattr.Count > 0 || options.XattrUpdateStrategy == XAttrUpdateStrategy.Truncate)
+                    {
+                        update.UpdateXAttr = true;
+                        update.XAttr.Add(options.Xattr);
+                        update.XAttrUpdateStrategy = options.XattrUpdateStrategy;
+                    }
+
                     if (options.HasMode)
                     {
                         update.Mode = options.Mode & 0b111_111_111;

@@ -57,6 +57,9 @@ public sealed class CreateOperations
 
             var mode = options.HasMode ? options.Mode : _directoryMode;
             AddMissingDirectories(entry, path, includeTarget: true, mode, persist, call);
+
+            // The target is the last directory made; only it takes the attributes.
+            entry.Ops.Last(o => o.CreateDirectory is not null).CreateDirectory.XAttr.Add(options.Xattr);
             await _context.Journal.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
         }
 
@@ -116,6 +119,7 @@ public sealed class CreateOperations
                     ReplicationDurable = options.ReplicationDurable == 0 ? 1 : options.ReplicationDurable,
                     Ttl = options.CommonOptions?.HasTtl == true ? options.CommonOptions.Ttl : Inode.NoTtl,
                     TtlAction = options.CommonOptions?.HasTtlAction == true ? options.CommonOptions.TtlAction : TtlAction.Delete,
+                    XAttr = { options.Xattr },
                 },
             });
             await _context.Journal.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
@@ -152,6 +156,11 @@ public sealed class CreateOperations
                 Completed = true,
                 LastModificationTimeMs = _context.NowMs,
             };
+            if (options.Xattr.Count > 0)
+            {
+                update.UpdateXAttr = true;
+                update.XAttr.Add(options.Xattr);
+            }
 
             if (file.PersistenceState == PersistenceState.ToBePersisted)
             {

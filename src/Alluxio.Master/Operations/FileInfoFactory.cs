@@ -52,6 +52,7 @@ public static class FileInfoFactory
             MountId = mount?.MountId ?? 0,
             UfsFingerprint = inode.UfsFingerprint,
         };
+        XAttrUpdate.CopyTo(inode.XAttr, info.Xattr);
 
         switch (inode)
         {
