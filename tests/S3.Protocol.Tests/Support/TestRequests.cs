@@ -18,6 +18,12 @@ internal static class TestRequests
         request.Method = method;
         var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
+        if (!rawPath.StartsWith('/'))
+        {
+            // An absolute-form target routes by the path after its authority.
+            rawPath = rawPath[rawPath.IndexOf('/', rawPath.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        }
+
         request.Path = PathString.FromUriComponent(rawPath);
         request.QueryString = queryStart < 0 ? QueryString.Empty : new QueryString(rawTarget[queryStart..]);
         context.Features.Get<IHttpRequestFeature>()!.RawTarget = rawTarget;
