@@ -31,7 +31,6 @@ internal sealed class AwsChunkedDecoder : IDisposable
     private readonly bool _trailerSignatureRequired;
     private readonly IncrementalHash? _chunkHash;
     private readonly List<KeyValuePair<string, string>> _trailers = [];
-    private readonly StringBuilder _canonicalTrailers = new();
     private byte[]? _line = ArrayPool<byte>.Shared.Rent(MaxLineLength);
     private int _lineLength;
     private State _state = State.ChunkHeader;
@@ -39,6 +38,7 @@ internal sealed class AwsChunkedDecoder : IDisposable
     private int _chunkEndMatched;
     private string? _chunkSignature;
     private bool _trailerSignatureSeen;
+    private bool _blankLineSeen;
 
     /// <param name="signatures">The chain to verify chunk signatures with; null to decode without verifying.</param>
     /// <param name="allowTrailers">True for the *-TRAILER payloads, which carry trailing headers after the final chunk.</param>
@@ -83,7 +83,7 @@ internal sealed class AwsChunkedDecoder : IDisposable
                 case State.Trailer:
                     if (AppendToLine(input[consumed..], ref consumed))
                     {
-                        var line = TakeLine();
+                        var line = TakeLine(requireCrlf: true);
                         if (_state == State.ChunkHeader)
                         {
                             StartChunk(line);
@@ -140,22 +140,29 @@ internal sealed class AwsChunkedDecoder : IDisposable
     /// </summary>
     public void EndOfInput()
     {
+        if (_state == State.Trailer && _lineLength > 0)
+        {
+            // Some clients end the body with the last trailing header and no CRLF at all.
+            ReadTrailerLine(TakeLine(requireCrlf: false));
+        }
+
         if (_state == State.Complete)
         {
             return;
         }
 
-        if (_state == State.Trailer && _lineLength == 0 && (!_trailerSignatureRequired || _trailerSignatureSeen))
+        if (_state == State.Trailer && (!_trailerSignatureRequired || _trailerSignatureSeen))
         {
             _state = State.Complete;
             return;
         }
 
-        throw new S3Exception(
-            S3ErrorCode.IncompleteBody,
-            _state == State.ChunkData
-                ? $"The aws-chunked body ended {_chunkRemaining} bytes before the end of a chunk."
-                : "The aws-chunked body ended before its final zero-length chunk and trailing CRLF.");
+        throw new S3Exception(S3ErrorCode.IncompleteBody, _state switch
+        {
+            State.ChunkData => $"The aws-chunked body ended {_chunkRemaining} bytes before the end of a chunk.",
+            State.Trailer => "The aws-chunked body ended without the x-amz-trailer-signature of its trailing headers.",
+            _ => "The aws-chunked body ended before its final zero-length chunk.",
+        });
     }
 
     public void Dispose()
@@ -184,17 +191,21 @@ internal sealed class AwsChunkedDecoder : IDisposable
         return lineFeed >= 0;
     }
 
-    // The whole line without its CRLF, as text (chunk headers and trailers are ASCII).
-    private string TakeLine()
+    // The line without its CRLF, as text (chunk headers and trailers are ASCII).
+    private string TakeLine(bool requireCrlf)
     {
         var line = _line.AsSpan(0, _lineLength);
         _lineLength = 0;
-        if (line.Length < 2 || line[^2] != '\r')
+        if (requireCrlf)
         {
-            throw Malformed("Each chunk header and trailing header must end with CRLF.");
+            if (line.Length < 2 || line[^2] != '\r')
+            {
+                throw Malformed("Each chunk header and trailing header must end with CRLF.");
+            }
+
+            line = line[..^2];
         }
 
-        line = line[..^2];
         if (line.ContainsAnyExceptInRange((byte)' ', (byte)'~'))
         {
             throw Malformed("A chunk header or trailing header holds a byte that is not printable ASCII.");
@@ -263,6 +274,14 @@ internal sealed class AwsChunkedDecoder : IDisposable
     {
         if (line.Length == 0)
         {
+            // Some clients put a blank line between the final chunk and its trailing headers; only the body's
+            // end tells it from the closing CRLF.
+            if (_allowTrailers && _trailers.Count == 0 && !_trailerSignatureSeen && !_blankLineSeen)
+            {
+                _blankLineSeen = true;
+                return;
+            }
+
             if (_trailerSignatureRequired && !_trailerSignatureSeen)
             {
                 throw new S3Exception(S3ErrorCode.SignatureDoesNotMatch, "The trailing headers of the signed aws-chunked body carry no x-amz-trailer-signature.");
@@ -297,7 +316,7 @@ internal sealed class AwsChunkedDecoder : IDisposable
                 throw Malformed("x-amz-trailer-signature must be 64 hexadecimal digits.");
             }
 
-            _signatures?.VerifyTrailer(_canonicalTrailers.ToString(), value);
+            _signatures?.VerifyTrailer(CanonicalTrailers(), value);
             _trailerSignatureSeen = true;
             return;
         }
@@ -308,7 +327,19 @@ internal sealed class AwsChunkedDecoder : IDisposable
         }
 
         _trailers.Add(new(name, value));
-        _canonicalTrailers.Append(name).Append(':').Append(value).Append('\n');
+    }
+
+    // The trailing headers as their signature covers them: "name:value\n" sorted by name, as SDKs canonicalize
+    // headers.
+    private string CanonicalTrailers()
+    {
+        var builder = new StringBuilder();
+        foreach (var (name, value) in _trailers.OrderBy(trailer => trailer.Key, StringComparer.Ordinal))
+        {
+            builder.Append(name).Append(':').Append(value).Append('\n');
+        }
+
+        return builder.ToString();
     }
 
     private static S3Exception Malformed(string message) =>
