@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using S3.Protocol.Errors;
 
@@ -39,7 +40,11 @@ public static class S3ObjectKey
                 $"The object key is {byteCount} bytes long in UTF-8; the most S3 accepts is {MaxUtf8Length}.",
                 key)
             {
-                Details = [new("Size", byteCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("MaxSizeAllowed", MaxUtf8Length.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+                Details =
+                [
+                    new("Size", byteCount.ToString(CultureInfo.InvariantCulture)),
+                    new("MaxSizeAllowed", MaxUtf8Length.ToString(CultureInfo.InvariantCulture)),
+                ],
             };
         }
     }

@@ -80,7 +80,12 @@ public sealed class SigV4Verifier
         string payloadHash;
         if (hasAuthorizationHeader)
         {
-            var header = authorization.Count == 1 ? authorization[0] ?? string.Empty : string.Empty;
+            if (authorization.Count > 1)
+            {
+                throw new S3Exception(S3ErrorCode.AuthorizationHeaderMalformed, "The request carries more than one Authorization header.");
+            }
+
+            var header = authorization[0] ?? string.Empty;
             if (header.StartsWith(SigV2Scheme, StringComparison.Ordinal))
             {
                 return VerifySignatureV2(header, request.Headers);
@@ -110,33 +115,9 @@ public sealed class SigV4Verifier
             };
         }
 
-        var canonicalRequest = SigV4Canonicalizer.CanonicalRequest(
-            request.Method,
-            SigV4Canonicalizer.CanonicalUri(target.RawPath),
-            SigV4Canonicalizer.CanonicalQuery(target.Query, auth.Method == S3AuthMethod.PresignedUrl ? SignatureParameter : null),
-            SigV4Canonicalizer.CanonicalHeaders(request.Headers, auth.SignedHeaders),
-            auth.SignedHeadersText,
-            payloadHash);
-        var scope = auth.Credential.Scope;
-        var stringToSign = SigV4Canonicalizer.StringToSign(auth.Timestamp, scope, canonicalRequest);
-        var signingKey = SigV4Crypto.DeriveSigningKey(secretKey, auth.Credential.Date, auth.Credential.Region, auth.Credential.Service);
-        if (!SigV4Crypto.SignaturesEqual(SigV4Crypto.Sign(signingKey, stringToSign), auth.Signature))
-        {
-            // S3 shows the client what it signed so that it can find its mistake; never the expected signature.
-            throw new S3Exception(S3ErrorCode.SignatureDoesNotMatch)
-            {
-                Details =
-                [
-                    new("AWSAccessKeyId", auth.Credential.AccessKey),
-                    new("StringToSign", stringToSign),
-                    new("SignatureProvided", auth.Signature),
-                    new("CanonicalRequest", canonicalRequest),
-                ],
-            };
-        }
-
+        var signingKey = CheckSignature(request, target, auth, payloadHash, secretKey);
         var streaming = payload is PayloadMode.StreamingSigned or PayloadMode.StreamingSignedTrailer
-            ? new StreamingSignatureContext(signingKey, auth.Timestamp, scope, auth.Signature.ToLowerInvariant())
+            ? new StreamingSignatureContext(signingKey, auth.Timestamp, auth.Credential.Scope, auth.Signature.ToLowerInvariant())
             : null;
         return new S3Principal(
             auth.Credential.AccessKey,
@@ -148,13 +129,42 @@ public sealed class SigV4Verifier
             streaming);
     }
 
+    // Recomputes the signature over the request as sent; returns the signing key, which chunk signatures reuse.
+    private static byte[] CheckSignature(HttpRequest request, RequestTarget target, SigV4Authorization auth, string payloadHash, string secretKey)
+    {
+        var canonicalRequest = SigV4Canonicalizer.CanonicalRequest(
+            request.Method,
+            SigV4Canonicalizer.CanonicalUri(target.RawPath),
+            SigV4Canonicalizer.CanonicalQuery(target.Query, auth.Method == S3AuthMethod.PresignedUrl ? SignatureParameter : null),
+            SigV4Canonicalizer.CanonicalHeaders(request.Headers, auth.SignedHeaders),
+            auth.SignedHeadersText,
+            payloadHash);
+        var stringToSign = SigV4Canonicalizer.StringToSign(auth.Timestamp, auth.Credential.Scope, canonicalRequest);
+        var credential = auth.Credential;
+        var signingKey = SigV4Crypto.DeriveSigningKey(secretKey, credential.Date, credential.Region, credential.Service);
+        if (!SigV4Crypto.SignaturesEqual(SigV4Crypto.Sign(signingKey, stringToSign), auth.Signature))
+        {
+            // S3 shows the client what it signed so that it can find its mistake; never the expected signature.
+            throw new S3Exception(S3ErrorCode.SignatureDoesNotMatch)
+            {
+                Details =
+                [
+                    new("AWSAccessKeyId", credential.AccessKey),
+                    new("StringToSign", stringToSign),
+                    new("SignatureProvided", auth.Signature),
+                    new("CanonicalRequest", canonicalRequest),
+                ],
+            };
+        }
+
+        return signingKey;
+    }
+
     private S3Principal VerifySignatureV2(string header, IHeaderDictionary headers)
     {
         if (_credentials is not null)
         {
-            throw new S3Exception(
-                S3ErrorCode.InvalidRequest,
-                "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
+            throw UnsupportedMechanism();
         }
 
         var credential = header[SigV2Scheme.Length..].Trim();
@@ -175,9 +185,7 @@ public sealed class SigV4Verifier
         var malformed = S3ErrorCode.AuthorizationHeaderMalformed;
         if (!header.StartsWith(SigV4Crypto.Algorithm, StringComparison.Ordinal))
         {
-            throw new S3Exception(
-                S3ErrorCode.InvalidRequest,
-                "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
+            throw UnsupportedMechanism();
         }
 
         var rest = header[SigV4Crypto.Algorithm.Length..];
@@ -427,4 +435,8 @@ public sealed class SigV4Verifier
         mode == PayloadMode.SignedHash ? hash.ToLowerInvariant() : null;
 
     private static S3Exception Malformed(S3ErrorCode code, string message) => new(code, message);
+
+    private static S3Exception UnsupportedMechanism() => new(
+        S3ErrorCode.InvalidRequest,
+        "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
 }
