@@ -113,6 +113,24 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
+    public void MalformedXAmzDate_IsAccessDenied()
+    {
+        var request = SignedGet();
+        request.Headers["x-amz-date"] = "2013-05-24T00:00:00Z";
+
+        Assert.Same(S3ErrorCode.AccessDenied, VerifyFails(Verifiers.AtExampleTime(), request).Error);
+    }
+
+    [Fact]
+    public void TwoAuthorizationHeaders_AreMalformed()
+    {
+        var request = SignedGet();
+        request.Headers.Append("Authorization", request.Headers.Authorization[0]);
+
+        Assert.Same(S3ErrorCode.AuthorizationHeaderMalformed, VerifyFails(Verifiers.AtExampleTime(), request).Error);
+    }
+
+    [Fact]
     public void PresignedUrl_PastItsExpiry_IsAccessDenied()
     {
         var target = TestSigner.Example.Presign("GET", "/test.txt", PresignHost, TestSigner.ExampleTime, 3600);
