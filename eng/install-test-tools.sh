@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the tests use and the build does not bring: Chromium, which the browser
 # tests of the web UI drive through Playwright (Playwright's own browser download cannot reach its host here),
-# and Prometheus, whose promtool checks the /metrics/prometheus output. Prints one line naming what it
+# Prometheus, whose promtool checks the /metrics/prometheus output, and the S3 clients that judge the S3 API
+# (awscli, rclone and s3fs; tests run them by their Debian paths, /usr/bin/aws and so on). Prints one line naming what it
 # installed, nothing when all is present. Source it and call install_test_tools, or run it.
 
 install_test_tools() {
   local -a missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   [[ -x /usr/bin/promtool ]] || missing+=(prometheus)
+  [[ -x /usr/bin/aws ]] || missing+=(awscli)
+  [[ -x /usr/bin/rclone ]] || missing+=(rclone)
+  [[ -x /usr/bin/s3fs ]] || missing+=(s3fs)
   if [[ ${#missing[@]} -eq 0 ]]; then
     return 0
   fi

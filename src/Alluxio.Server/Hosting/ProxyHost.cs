@@ -4,6 +4,7 @@ using Alluxio.Configuration;
 using Alluxio.Errors;
 using Alluxio.Server.Logging;
 using Alluxio.Server.Proxy;
+using Alluxio.Server.Proxy.S3;
 using Alluxio.Server.Web;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -81,10 +82,18 @@ internal static partial class ProxyHost
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(fileSystem);
+        builder.Services.AddSingleton<ProxyStreams>();
         web.AddTo(builder.Services, configuration);
 
         var app = builder.Build();
         ProxyEndpoints.Map(app);
+        var s3 = S3ApiFactory.Create(configuration, fileSystem, time, loggerFactory);
+        app.Map(S3Api.Root, s3.HandleAsync);
+        app.Map(S3Api.Root + "/{**rest}", s3.HandleAsync);
+        var paths = new PathsApi(fileSystem, app.Services.GetRequiredService<ProxyStreams>());
+        app.MapGet(PathsApi.PathsRoot + "/{**rest}", paths.DownloadAsync);
+        app.MapPost(PathsApi.PathsRoot + "/{**rest}", paths.HandlePathAsync);
+        app.MapPost(PathsApi.StreamsRoot + "/{id:int}/{verb}", (HttpContext context, int id, string verb) => paths.HandleStreamAsync(context, id, verb));
         return app;
     }
 

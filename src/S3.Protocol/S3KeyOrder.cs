@@ -1,12 +1,12 @@
-namespace Kodo.Emulator.Storage;
+namespace S3.Protocol;
 
 /// <summary>
-/// Orders keys as Kodo lists them: by their UTF-8 bytes, which is Unicode code point order. Plain ordinal UTF-16
+/// Orders keys as S3 and Kodo list them: by their UTF-8 bytes, which is Unicode code point order. Plain ordinal UTF-16
 /// order differs only where a surrogate pair meets a character from U+E000 to U+FFFF, so those are remapped.
 /// </summary>
-internal sealed class KeyComparer : IComparer<string>
+public sealed class S3KeyOrder : IComparer<string>
 {
-    public static readonly KeyComparer Instance = new();
+    public static readonly S3KeyOrder Instance = new();
 
     public int Compare(string? x, string? y)
     {
