@@ -1,11 +1,9 @@
-using System.Diagnostics.Metrics;
 using Alluxio.Configuration;
 using Alluxio.Errors;
 using Alluxio.Grpc.Errors;
 using Alluxio.Journal;
 using Alluxio.Master;
 using Alluxio.Master.Services;
-using Alluxio.Server.Logging;
 using Alluxio.Server.Rpc;
 using Alluxio.Server.Web;
 using Alluxio.Server.Web.Sources;
@@ -25,13 +23,8 @@ internal static partial class MasterHost
 
     public static async Task<int> RunAsync(AlluxioConfiguration configuration, CancellationToken cancellationToken)
     {
-        var secrets = new KnownSecrets();
-        secrets.AddFrom(configuration);
-        var logLevels = new LogLevels();
-        using var loggerFactory = ServerLogging.Create(configuration, "master", secrets, logLevels, out var logFile);
-        var logger = loggerFactory.CreateLogger("Alluxio.Master.Process");
-        using var meter = new Meter(MeterName);
-        var time = TimeProvider.System;
+        using var process = ServerProcessContext.Create(configuration, "master", MeterName);
+        var (loggerFactory, logger, meter, time, secrets) = (process.LoggerFactory, process.Logger, process.Meter, process.Time, process.Secrets);
         var ufsRegistry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(loggerFactory, time, meter, "Master"));
 
         FileSystemMaster? master = null;
@@ -50,7 +43,7 @@ internal static partial class MasterHost
             await master.StartAsync(Environment.UserName, cancellationToken).ConfigureAwait(false);
             MasterMetrics.Register(meter, master, time);
 
-            var app = Build(configuration, master, info, loggerFactory, time, new WebServices(secrets, logLevels), new MasterOperationMetrics(meter));
+            var app = Build(configuration, master, info, loggerFactory, time, process.Web, new MasterOperationMetrics(meter));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             LogServing(logger, info.RpcAddress, info.WebPort, master.InodeCount);
             using var background = new CancellationTokenSource();
@@ -66,10 +59,7 @@ internal static partial class MasterHost
         }
         catch (Exception e) when (e is AlluxioException or ConfigurationException or IOException)
         {
-            var message = secrets.Scrub(StartFailure(e));
-            LogStartFailed(logger, message, e);
-            await Console.Error.WriteLineAsync($"Error: {message} (details in {logFile})").ConfigureAwait(false);
-            return 1;
+            return await process.FailedToStartAsync(StartFailure(e), e).ConfigureAwait(false);
         }
         finally
         {
@@ -143,6 +133,4 @@ internal static partial class MasterHost
     [LoggerMessage(Level = LogLevel.Information, Message = "Alluxio master stopped; the journal is closed")]
     private static partial void LogStopped(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The master could not start: {Reason}")]
-    private static partial void LogStartFailed(ILogger logger, string reason, Exception exception);
 }

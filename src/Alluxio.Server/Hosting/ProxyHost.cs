@@ -1,8 +1,6 @@
-using System.Diagnostics.Metrics;
 using Alluxio.Client;
 using Alluxio.Configuration;
 using Alluxio.Errors;
-using Alluxio.Server.Logging;
 using Alluxio.Server.Proxy;
 using Alluxio.Server.Proxy.S3;
 using Alluxio.Server.Web;
@@ -21,13 +19,8 @@ internal static partial class ProxyHost
 
     public static async Task<int> RunAsync(AlluxioConfiguration configuration, CancellationToken cancellationToken)
     {
-        var secrets = new KnownSecrets();
-        secrets.AddFrom(configuration);
-        var logLevels = new LogLevels();
-        using var loggerFactory = ServerLogging.Create(configuration, "proxy", secrets, logLevels, out var logFile);
-        var logger = loggerFactory.CreateLogger("Alluxio.Proxy.Process");
-        using var meter = new Meter(MeterName);
-        var time = TimeProvider.System;
+        using var process = ServerProcessContext.Create(configuration, "proxy", MeterName);
+        var (loggerFactory, logger, time) = (process.LoggerFactory, process.Logger, process.Time);
         var info = new ProxyProcessInfo(
             configuration.Get(PropertyKeys.ProxyWebHostname),
             configuration.Get(PropertyKeys.ProxyWebBindHost),
@@ -39,7 +32,7 @@ internal static partial class ProxyHost
             var fileSystem = FileSystem.Create(configuration, loggerFactory, time);
             await using (fileSystem.ConfigureAwait(false))
             {
-                var app = Build(configuration, info, fileSystem, loggerFactory, time, new WebServices(secrets, logLevels));
+                var app = Build(configuration, info, fileSystem, loggerFactory, time, process.Web);
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
                 LogServing(logger, info.WebPort, fileSystem.MasterAddress);
                 await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
@@ -51,10 +44,7 @@ internal static partial class ProxyHost
         }
         catch (Exception e) when (e is AlluxioException or ConfigurationException or IOException)
         {
-            var message = secrets.Scrub(StartFailure(e));
-            LogStartFailed(logger, message, e);
-            await Console.Error.WriteLineAsync($"Error: {message} (details in {logFile})").ConfigureAwait(false);
-            return 1;
+            return await process.FailedToStartAsync(StartFailure(e), e).ConfigureAwait(false);
         }
     }
 
@@ -106,6 +96,4 @@ internal static partial class ProxyHost
     [LoggerMessage(Level = LogLevel.Information, Message = "Alluxio proxy stopped")]
     private static partial void LogStopped(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The proxy could not start: {Reason}")]
-    private static partial void LogStartFailed(ILogger logger, string reason, Exception exception);
 }

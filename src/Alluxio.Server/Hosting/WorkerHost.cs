@@ -1,9 +1,7 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using Alluxio.Configuration;
 using Alluxio.Errors;
 using Alluxio.Grpc;
-using Alluxio.Server.Logging;
 using Alluxio.Server.Web;
 using Alluxio.Server.Web.Sources;
 using Alluxio.UnderFs;
@@ -23,13 +21,8 @@ internal static partial class WorkerHost
 {
     public static async Task<int> RunAsync(AlluxioConfiguration configuration, CancellationToken cancellationToken)
     {
-        var secrets = new KnownSecrets();
-        secrets.AddFrom(configuration);
-        var logLevels = new LogLevels();
-        using var loggerFactory = ServerLogging.Create(configuration, "worker", secrets, logLevels, out var logFile);
-        var logger = loggerFactory.CreateLogger("Alluxio.Worker.Process");
-        using var meter = new Meter(WorkerMetrics.MeterName);
-        var time = TimeProvider.System;
+        using var process = ServerProcessContext.Create(configuration, "worker", WorkerMetrics.MeterName);
+        var (loggerFactory, logger, meter, time, secrets) = (process.LoggerFactory, process.Logger, process.Meter, process.Time, process.Secrets);
         var ufsRegistry = BuiltInUnderFileSystems.CreateRegistry(new UnderFileSystemContext(loggerFactory, time, meter, "Worker"));
         var info = Info(configuration);
 
@@ -38,7 +31,7 @@ internal static partial class WorkerHost
         {
             LogStarting(logger, info.RpcPort, info.WebPort);
             worker = await OpenAsync(configuration, ufsRegistry, new WorkerMetrics(meter), loggerFactory, time, secrets, cancellationToken).ConfigureAwait(false);
-            var app = Build(configuration, worker, info, loggerFactory, time, new WebServices(secrets, logLevels));
+            var app = Build(configuration, worker, info, loggerFactory, time, process.Web);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             worker.Start(info.Address);
             var blockCount = worker.Store.GetReport().Sum(t => t.Dirs.Sum(d => d.Blocks.Count));
@@ -50,10 +43,7 @@ internal static partial class WorkerHost
         }
         catch (Exception e) when (e is AlluxioException or ConfigurationException or IOException or UnauthorizedAccessException)
         {
-            var message = secrets.Scrub(StartFailure(e));
-            LogStartFailed(logger, message, e);
-            await Console.Error.WriteLineAsync($"Error: {message} (details in {logFile})").ConfigureAwait(false);
-            return 1;
+            return await process.FailedToStartAsync(StartFailure(e), e).ConfigureAwait(false);
         }
         finally
         {
@@ -143,6 +133,4 @@ internal static partial class WorkerHost
     [LoggerMessage(Level = LogLevel.Information, Message = "Alluxio worker stopped; the block store is closed")]
     private static partial void LogStopped(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The worker could not start: {Reason}")]
-    private static partial void LogStartFailed(ILogger logger, string reason, Exception exception);
 }
