@@ -20,6 +20,11 @@ bin/alluxio version >/dev/null
 bin/kodo-emulator --help >/dev/null
 ( . libexec/alluxio-config.sh && alluxio_ensure_built Alluxio.Server )
 
+# The official Qiniu Node SDK judges the emulator in its own suite below, and .NET tests use it too (to look at
+# what the Alluxio S3 proxy left in a bucket), so its packages are installed before either runs.
+echo "== Installing the Kodo SDK conformance suite's packages"
+( cd tests/kodo-sdk-conformance && npm ci --no-audit --no-fund --loglevel=error )
+
 echo "== Building the solution"
 dotnet build Alluxio.slnx -c Debug --nologo -v q
 
@@ -39,7 +44,6 @@ node_log="build/logs/kodo-sdk-conformance.log"
 set +e
 (
   cd tests/kodo-sdk-conformance
-  npm ci --no-audit --no-fund --loglevel=error
   npm test
 ) 2>&1 | tee "$node_log"
 [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
