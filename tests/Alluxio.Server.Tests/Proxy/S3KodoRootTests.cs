@@ -83,6 +83,26 @@ public sealed class S3KodoRootTests : IAsyncLifetime
         var body = await anonymous.Content.ReadAsStringAsync(Token);
         Assert.Contains("<Code>AccessDenied</Code>", body, StringComparison.Ordinal);
 
+        // A request an hour old, and a presigned URL that expired: refused before any signature is checked.
+        var hourAgo = DateTime.UtcNow.AddHours(-1);
+        var date = hourAgo.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = hourAgo.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        using var skewed = new HttpRequestMessage(HttpMethod.Get, _proxy.S3Endpoint);
+        skewed.Headers.TryAddWithoutValidation(
+            "Authorization",
+            $"AWS4-HMAC-SHA256 Credential={ProxyAccessKey}/{date}/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature={new string('0', 64)}");
+        skewed.Headers.Add("x-amz-date", stamp);
+        skewed.Headers.Add("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
+        var tooSkewed = await http.SendAsync(skewed, Token);
+        Assert.Equal(HttpStatusCode.Forbidden, tooSkewed.StatusCode);
+        Assert.Contains("<Code>RequestTimeTooSkewed</Code>", await tooSkewed.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        var expired = await http.GetAsync(
+            new Uri($"{_proxy.S3Endpoint}/data/x?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={ProxyAccessKey}%2F{date}%2Fus-east-1%2Fs3%2Faws4_request"
+                + $"&X-Amz-Date={stamp}&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature={new string('0', 64)}"),
+            Token);
+        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
+        Assert.Contains("expired", await expired.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+
         using var right = Client(ProxySecret);
         Assert.NotNull(await right.ListBucketsAsync(Token));
         var info = await http.GetStringAsync(new Uri(_proxy.Uri, "api/v1/proxy/info"), Token);

@@ -153,6 +153,16 @@ public sealed class S3SdkTests : IAsyncLifetime
         Assert.Contains("<Code>BadDigest</Code>", await refused.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.GetObjectMetadataAsync("errors", "md5", Token));
 
+        var malformed = await http.PostAsync(new Uri($"{_proxy.S3Endpoint}/errors?delete"), new StringContent("<Delete><Object><Key>k</Key>"), Token);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("<Code>MalformedXML</Code>", await malformed.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        var noUpload = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.UploadPartAsync(
+            new UploadPartRequest { BucketName = "errors", Key = "k2", UploadId = "0123456789abcdef0123456789abcdef", PartNumber = 1, InputStream = new MemoryStream(new byte[10]) }, Token));
+        Assert.Equal("NoSuchUpload", noUpload.ErrorCode);
+        var badPart = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.CompleteMultipartUploadAsync(
+            new CompleteMultipartUploadRequest { BucketName = "errors", Key = "k2", UploadId = "not-an-upload", PartETags = [new PartETag(1, "\"x\"")] }, Token));
+        Assert.Equal("NoSuchUpload", badPart.ErrorCode);
+
         // Still serving, and the object is intact.
         using var again = await s3.GetObjectAsync("errors", "k", Token);
         Assert.Equal("ten bytes!"u8.ToArray(), await ReadAllAsync(again.ResponseStream));
