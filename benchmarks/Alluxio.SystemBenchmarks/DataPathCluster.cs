@@ -23,6 +23,7 @@ internal sealed class DataPathCluster : IAsyncDisposable
     private KodoClient? _kodo;
     private MasterProcess? _master;
     private WorkerProcess? _worker;
+    private ProxyProcess? _proxy;
 
     private DataPathCluster()
     {
@@ -75,6 +76,10 @@ internal sealed class DataPathCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the cluster's proxy (S3 and REST), once; it stops with the cluster.</summary>
+    public async Task<ProxyProcess> StartProxyAsync(CancellationToken cancellationToken) =>
+        _proxy ??= await ProxyProcess.StartAsync(_master ?? throw new InvalidOperationException("The master has not started."), cancellationToken: cancellationToken);
+
     /// <summary>A new client of this cluster, with -D overrides such as "alluxio.user.short.circuit.enabled=false".</summary>
     public FileSystem Client(params string[] systemProperties)
     {
@@ -113,6 +118,11 @@ internal sealed class DataPathCluster : IAsyncDisposable
         foreach (var client in _clients)
         {
             await client.DisposeAsync();
+        }
+
+        if (_proxy is not null)
+        {
+            await _proxy.DisposeAsync();
         }
 
         if (_worker is not null)
