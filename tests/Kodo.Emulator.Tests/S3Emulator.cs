@@ -21,8 +21,11 @@ internal sealed class S3Emulator : IAsyncDisposable
     /// <summary>host:port of the S3 face.</summary>
     public string Endpoint => Host.Server.S3Endpoint!;
 
-    public static async Task<S3Emulator> StartAsync(params string[] buckets) =>
-        new(await EmulatorHost.StartAsync(EmulatorHost.Options(null, buckets) with { S3Host = "127.0.0.1", S3Port = 0, S3Region = Region }));
+    public static Task<S3Emulator> StartAsync(params string[] buckets) => StartInAsync(null, buckets);
+
+    /// <summary>Starts on <paramref name="dataFolder"/> (in memory when null), as a restart of an earlier run would.</summary>
+    public static async Task<S3Emulator> StartInAsync(string? dataFolder, params string[] buckets) =>
+        new(await EmulatorHost.StartAsync(EmulatorHost.Options(dataFolder, buckets) with { S3Host = "127.0.0.1", S3Port = 0, S3Region = Region }));
 
     /// <summary>A client for the S3 face that signs with <paramref name="secretKey"/>.</summary>
     public AmazonS3Client CreateClient(string secretKey) => new(
