@@ -23,6 +23,7 @@ public sealed class S3FaceTests
         var buckets = await s3.Client.ListBucketsAsync(new ListBucketsRequest(), Ct);
 
         Assert.Equal(["bucket-a", "bucket-b"], buckets.Buckets.Select(b => b.BucketName));
+        Assert.Equal(1, s3.Host.Server.Counters()["s3"]);
     }
 
     [Fact]
@@ -201,6 +202,8 @@ public sealed class S3FaceTests
         Assert.Equal("application/x-test", read.Headers.ContentType);
 
         var aborted = await s3.Client.InitiateMultipartUploadAsync(Bucket, "gone", Ct);
+        var open = await s3.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Bucket }, Ct);
+        Assert.Equal([aborted.UploadId], open.MultipartUploads.Select(u => u.UploadId));
         await s3.Client.AbortMultipartUploadAsync(Bucket, "gone", aborted.UploadId, Ct);
         var noUpload = await Assert.ThrowsAsync<AmazonS3Exception>(() =>
             s3.Client.ListPartsAsync(new ListPartsRequest { BucketName = Bucket, Key = "gone", UploadId = aborted.UploadId }, Ct));

@@ -35,7 +35,7 @@ internal sealed class S3Face
     private static readonly HashSet<string> s_bucketParameters = new(StringComparer.Ordinal)
     {
         "list-type", "prefix", "delimiter", "marker", "max-keys", "continuation-token", "start-after", "encoding-type", "fetch-owner", "location",
-        "delete", "x-id",
+        "delete", "x-id", "uploads", "key-marker", "upload-id-marker", "max-uploads",
     };
 
     private static readonly HashSet<string> s_objectParameters = new(StringComparer.Ordinal)
@@ -63,6 +63,7 @@ internal sealed class S3Face
     {
         var requestId = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
         context.Response.Headers[S3ErrorResponse.RequestIdHeader] = requestId;
+        _state.Counters.Increment("s3");
         try
         {
             var principal = _verifier.Verify(context.Request);
@@ -130,6 +131,7 @@ internal sealed class S3Face
                 _ when HttpMethods.IsHead(method) => Task.CompletedTask,
                 _ when HttpMethods.IsGet(method) && request.Query.ContainsKey("location") =>
                     new LocationConstraint { Region = _region }.WriteToAsync(context.Response, cancellationToken),
+                _ when HttpMethods.IsGet(method) && request.Query.ContainsKey("uploads") => ListMultipartUploadsAsync(context, bucket, cancellationToken),
                 _ when HttpMethods.IsGet(method) && request.Query["list-type"] == "2" => ListObjectsV2Async(context, bucket, cancellationToken),
                 _ when HttpMethods.IsGet(method) => ListObjectsV1Async(context, bucket, cancellationToken),
                 _ when HttpMethods.IsPost(method) && request.Query.ContainsKey("delete") => DeleteObjectsAsync(context, principal, bucket, cancellationToken),
@@ -703,6 +705,19 @@ internal sealed class S3Face
         }
 
         context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    /// <summary>The uploads in progress in a bucket, in key order, in one page: the emulator holds few.</summary>
+    private Task ListMultipartUploadsAsync(HttpContext context, Bucket bucket, CancellationToken cancellationToken)
+    {
+        var prefix = context.Request.Query["prefix"].ToString();
+        var uploads = _uploads.Values
+            .Where(u => u.Bucket == bucket.Name && u.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .OrderBy(u => u.Key, S3KeyOrder.Instance)
+            .ThenBy(u => u.Initiated)
+            .Select(u => new S3UploadEntry { Key = u.Key, UploadId = u.Id, Initiated = u.Initiated, Initiator = s_owner, Owner = s_owner })
+            .ToList();
+        return new ListMultipartUploadsResult { Bucket = bucket.Name, Prefix = prefix, Uploads = uploads }.WriteToAsync(context.Response, cancellationToken);
     }
 
     private static Task ListPartsAsync(HttpContext context, S3Upload upload, CancellationToken cancellationToken)
