@@ -78,6 +78,7 @@ public sealed class S3FaceTests
     {
         await using var s3 = await S3Emulator.StartAsync();
         string[] keys = ["a/1", "a/2", "b", "c/1", "d", "e"];
+        await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "f/x y+z&é.txt", ContentBody = "odd" }, Ct);
         foreach (var key in keys)
         {
             await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, ContentBody = key }, Ct);
@@ -85,7 +86,10 @@ public sealed class S3FaceTests
 
         var folded = await s3.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Delimiter = "/" }, Ct);
         Assert.Equal(["b", "d", "e"], folded.S3Objects.Select(o => o.Key));
-        Assert.Equal(["a/", "c/"], folded.CommonPrefixes);
+        Assert.Equal(["a/", "c/", "f/"], folded.CommonPrefixes);
+        var encoded = await s3.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = "f/", Encoding = EncodingType.Url }, Ct);
+        // Asked for explicitly, the encoding is left to the caller to undo.
+        Assert.Equal(["f/x%20y%2Bz%26%C3%A9.txt"], encoded.S3Objects.Select(o => o.Key));
 
         var seen = new List<string>();
         string? token = null;
@@ -101,14 +105,14 @@ public sealed class S3FaceTests
         }
         while (token is not null);
 
-        Assert.Equal(["a/", "b", "c/", "d", "e"], seen.Order(StringComparer.Ordinal));
+        Assert.Equal(["a/", "b", "c/", "d", "e", "f/"], seen.Order(StringComparer.Ordinal));
         Assert.Equal(3, pages);
 
         var underA = await s3.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = "a/", StartAfter = "a/1" }, Ct);
         Assert.Equal(["a/2"], underA.S3Objects.Select(o => o.Key));
 
         var v1 = await s3.Client.ListObjectsAsync(new ListObjectsRequest { BucketName = Bucket, Marker = "c/1" }, Ct);
-        Assert.Equal(["d", "e"], v1.S3Objects.Select(o => o.Key));
+        Assert.Equal(["d", "e", "f/x y+z&é.txt"], v1.S3Objects.Select(o => o.Key));
     }
 
     [Fact]
