@@ -28,15 +28,25 @@ internal static class EmulatorCommand
         var dropAfterRate = new Option<double>("--drop-after-rate") { Description = "Probability (0 to 1) that a request is served and then its response dropped (connection cut)." };
         var latency = new Option<int>("--latency") { Description = "Milliseconds added before every request is served." };
         var bandwidth = new Option<long>("--bandwidth") { Description = "Bytes per second per connection for bodies; 0 for no cap." };
+        var s3Listen = new Option<string?>("--s3-listen") { Description = "HOST:PORT for the S3-compatible API; port 0 picks a free one; off when omitted." };
+        var s3Region = new Option<string>("--s3-region") { Description = "The region S3 requests must be signed for.", DefaultValueFactory = _ => "cn-east-1" };
         var root = new RootCommand($"A local Qiniu Kodo: uc, up, rs, rsf and io on one listener. The secret key may also come from {SecretKeySource.EnvironmentVariable}.")
         {
-            listen, data, accessKey, secretKey, secretKeyFile, buckets, domains, isPrivate, faultRate, faultStatuses, dropAfterRate, latency, bandwidth,
+            listen, data, accessKey, secretKey, secretKeyFile, buckets, domains, isPrivate, faultRate, faultStatuses, dropAfterRate, latency, bandwidth, s3Listen, s3Region,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
             if (!TryParseEndpoint(parse.GetValue(listen)!, out var host, out var port))
             {
                 error.WriteLine($"Error: --listen must be HOST:PORT with an IP address, e.g. 127.0.0.1:9000");
+                return UsageError;
+            }
+
+            string? s3Host = null;
+            var s3Port = 0;
+            if (parse.GetValue(s3Listen) is { } s3Address && !TryParseEndpoint(s3Address, out s3Host, out s3Port))
+            {
+                error.WriteLine($"Error: --s3-listen must be HOST:PORT with an IP address, e.g. 127.0.0.1:9001");
                 return UsageError;
             }
 
@@ -86,6 +96,9 @@ internal static class EmulatorCommand
                 Domains = domainMap,
                 Private = parse.GetValue(isPrivate),
                 Faults = faults,
+                S3Host = s3Host,
+                S3Port = s3Port,
+                S3Region = parse.GetValue(s3Region)!,
             };
             return await RunAsync(options, output, error, cancellationToken);
         });
@@ -112,6 +125,11 @@ internal static class EmulatorCommand
             foreach (var bucket in server.Buckets)
             {
                 output.WriteLine($"bucket {bucket} domain {server.DomainOf(bucket)} endpoint {server.Endpoint}");
+            }
+
+            if (server.S3Endpoint is { } s3Endpoint)
+            {
+                output.WriteLine($"Kodo emulator S3 listening on http://{s3Endpoint}");
             }
 
             output.Flush();

@@ -27,5 +27,14 @@ public sealed record EmulatorOptions
 
     public FaultSettings Faults { get; init; } = FaultSettings.None;
 
+    /// <summary>The address of the S3-compatible listener; null leaves the S3 face off.</summary>
+    public string? S3Host { get; init; }
+
+    /// <summary>The S3 listener's port; 0 picks a free one.</summary>
+    public int S3Port { get; init; }
+
+    /// <summary>The region S3 requests must be signed for, as Kodo's s3.&lt;region&gt;.qiniucs.com endpoints require.</summary>
+    public string S3Region { get; init; } = "cn-east-1";
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Kodo.Emulator.Faults;
 using Kodo.Emulator.Http;
+using Kodo.Emulator.S3;
 using Kodo.Emulator.Storage;
 using Kodo.Protocol;
 using Microsoft.AspNetCore.Connections;
@@ -13,10 +14,13 @@ namespace Kodo.Emulator;
 public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly WebApplication? _s3App;
 
-    private EmulatorServer(WebApplication app, EmulatorState state)
+    private EmulatorServer(WebApplication app, WebApplication? s3App, string? s3Endpoint, EmulatorState state)
     {
         _app = app;
+        _s3App = s3App;
+        S3Endpoint = s3Endpoint;
         State = state;
     }
 
@@ -24,6 +28,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>host:port the emulator answers on, e.g. 127.0.0.1:9000.</summary>
     public string Endpoint => State.SelfHost;
+
+    /// <summary>host:port of the S3-compatible API, e.g. 127.0.0.1:9001; null when it is off.</summary>
+    public string? S3Endpoint { get; }
 
     /// <summary>The buckets, in name order.</summary>
     public IEnumerable<string> Buckets => State.Store.BucketNames;
@@ -65,6 +72,30 @@ public sealed class EmulatorServer : IAsyncDisposable
         var state = new EmulatorState(new KodoCredentials(options.AccessKey, options.SecretKey), store, options.Domains, options.Time);
         state.Faults.Settings = options.Faults;
 
+        var app = await ListenAsync(options.Host, options.Port, new KodoRouter(state).HandleAsync, cancellationToken);
+        state.SelfHost = AuthorityOf(app);
+        if (options.S3Host is null)
+        {
+            return new EmulatorServer(app, null, null, state);
+        }
+
+        WebApplication s3App;
+        try
+        {
+            s3App = await ListenAsync(options.S3Host, options.S3Port, new S3Face(state, options.AccessKey, options.SecretKey, options.S3Region).HandleAsync, cancellationToken);
+        }
+        catch
+        {
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new EmulatorServer(app, s3App, AuthorityOf(s3App), state);
+    }
+
+    private static async Task<WebApplication> ListenAsync(string host, int port, RequestDelegate handler, CancellationToken cancellationToken)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -83,11 +114,10 @@ public sealed class EmulatorServer : IAsyncDisposable
             kestrel.Limits.MaxRequestLineSize = 1 << 20;
             kestrel.Limits.MaxRequestHeadersTotalSize = 1 << 20;
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
+            kestrel.Listen(IPAddress.Parse(host), port);
         });
         var app = builder.Build();
-        var router = new KodoRouter(state);
-        app.Run(router.HandleAsync);
+        app.Run(handler);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -96,13 +126,15 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             await app.DisposeAsync();
             var reason = e.InnerException is AddressInUseException ? "address already in use" : (e.InnerException ?? e).Message;
-            throw new IOException($"cannot listen on {FormatAuthority(options.Host, options.Port)}: {reason}", e);
+            throw new IOException($"cannot listen on {FormatAuthority(host, port)}: {reason}", e);
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        state.SelfHost = new Uri(address).Authority;
-        return new EmulatorServer(app, state);
+        return app;
     }
+
+    private static string AuthorityOf(WebApplication app) =>
+        new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Authority;
+
 
     /// <summary>The download domain to use for <paramref name="bucket"/>: its first configured one, else the default.</summary>
     public string DomainOf(string bucket) => State.DomainOf(bucket);
@@ -119,6 +151,12 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_s3App is not null)
+        {
+            await _s3App.StopAsync();
+            await _s3App.DisposeAsync();
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -9,6 +9,10 @@ namespace Kodo.Emulator.Storage;
 /// </summary>
 /// <param name="PutTime">Units of 100 ns since the Unix epoch, as Kodo reports it.</param>
 /// <param name="Md5">Hex MD5 of the content; Kodo reports it only for form uploads.</param>
+/// <param name="S3ETag">
+/// The quoted ETag the S3 face reports for an object it wrote (MD5, or "md5-N" of a multipart upload); null for an
+/// object written through Kodo's own API, whose ETag is its quoted hash. Records from before it read as null.
+/// </param>
 internal sealed record ObjectInfo(
     string Bucket,
     string Key,
@@ -21,8 +25,13 @@ internal sealed record ObjectInfo(
     string BlobId,
     int Type = 0,
     string? EndUser = null,
-    IReadOnlyList<BlobSegment>? Segments = null)
+    IReadOnlyList<BlobSegment>? Segments = null,
+    string? S3ETag = null)
 {
+    /// <summary>The ETag the S3 face reports: see <see cref="S3ETag"/>.</summary>
+    [JsonIgnore]
+    public string ETag => S3ETag ?? "\"" + Hash + "\"";
+
     /// <summary>Every blob the content lives in.</summary>
     [JsonIgnore]
     public IEnumerable<string> BlobIds => Segments?.Select(s => s.BlobId) ?? [BlobId];
