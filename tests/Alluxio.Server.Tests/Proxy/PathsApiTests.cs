@@ -9,26 +9,21 @@ namespace Alluxio.Server.Tests.Proxy;
 public sealed class PathsApiTests : IAsyncLifetime
 {
     private readonly HttpClient _http = new();
-    private TestCluster? _cluster;
-    private ProxyProcess? _proxy;
+    private ProxyCluster? _cluster;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _cluster = await TestCluster.StartAsync(cancellationToken: Token);
-        _proxy = await ProxyProcess.StartAsync(_cluster.Master, cancellationToken: Token);
+        _cluster = await ProxyCluster.StartAsync(cancellationToken: Token);
     }
 
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        foreach (var process in new IAsyncDisposable?[] { _proxy, _cluster })
+        if (_cluster is not null)
         {
-            if (process is not null)
-            {
-                await process.DisposeAsync();
-            }
+            await _cluster.DisposeAsync();
         }
     }
 
@@ -50,7 +45,7 @@ public sealed class PathsApiTests : IAsyncLifetime
         var read = await JsonAsync(await PostAsync("paths/rest/dir/file.txt/open-file", null));
         Assert.Equal("hello world", await (await PostAsync($"streams/{read.GetInt32()}/read", null)).Content.ReadAsStringAsync(Token));
         await PostAsync($"streams/{read.GetInt32()}/close", null);
-        Assert.Equal("hello world", await _http.GetStringAsync(new Uri(_proxy!.Uri, "api/v1/paths/rest/dir/file.txt/download-file"), Token));
+        Assert.Equal("hello world", await _http.GetStringAsync(new Uri(_cluster!.Proxy.Uri, "api/v1/paths/rest/dir/file.txt/download-file"), Token));
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync("paths/rest/dir/file.txt/rename?dst=/rest/moved.txt", null)).StatusCode);
         Assert.True((await JsonAsync(await PostAsync("paths/rest/moved.txt/exists", null))).GetBoolean());
@@ -67,7 +62,7 @@ public sealed class PathsApiTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> PostAsync(string path, string? body) =>
-        _http.PostAsync(new Uri(_proxy!.Uri, "api/v1/" + path), body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"), Token);
+        _http.PostAsync(new Uri(_cluster!.Proxy.Uri, "api/v1/" + path), body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"), Token);
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement.Clone();

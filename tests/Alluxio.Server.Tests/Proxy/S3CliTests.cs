@@ -12,27 +12,22 @@ public sealed class S3CliTests : IAsyncLifetime
 {
     private const string Aws = "/usr/bin/aws";
     private readonly TempDirectory _home = new();
-    private TestCluster? _cluster;
-    private ProxyProcess? _proxy;
+    private ProxyCluster? _cluster;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _cluster = await TestCluster.StartAsync(worker: new WorkerProcessOptions { Quota = "1GB" }, cancellationToken: Token);
-        _proxy = await ProxyProcess.StartAsync(_cluster.Master, cancellationToken: Token);
+        _cluster = await ProxyCluster.StartAsync(worker: new WorkerProcessOptions { Quota = "1GB" }, cancellationToken: Token);
         Directory.CreateDirectory(Path.Combine(_home.Path, ".aws"));
         await File.WriteAllTextAsync(Path.Combine(_home.Path, ".aws", "config"), "[default]\nregion = us-east-1\ns3 =\n    addressing_style = path\n", Token);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in new IAsyncDisposable?[] { _proxy, _cluster })
+        if (_cluster is not null)
         {
-            if (process is not null)
-            {
-                await process.DisposeAsync();
-            }
+            await _cluster.DisposeAsync();
         }
 
         _home.Dispose();
@@ -79,8 +74,8 @@ public sealed class S3CliTests : IAsyncLifetime
             ["AWS_SECRET_ACCESS_KEY"] = "FAKE-CLI-SECRET-not-checked",
             ["AWS_PAGER"] = "",
         };
-        var run = await ProcessRun.RunAsync(Aws, environment, ["--endpoint-url", _proxy!.S3Endpoint.ToString(), .. args], Token);
-        Assert.True(run.ExitCode == 0, $"aws {string.Join(' ', args)} exited {run.ExitCode}: {run.All}\n{_proxy.Output}");
+        var run = await ProcessRun.RunAsync(Aws, environment, ["--endpoint-url", _cluster!.Proxy.S3Endpoint.ToString(), .. args], Token);
+        Assert.True(run.ExitCode == 0, $"aws {string.Join(' ', args)} exited {run.ExitCode}: {run.All}\n{_cluster!.Proxy.Output}");
         return run.OutLines;
     }
 }

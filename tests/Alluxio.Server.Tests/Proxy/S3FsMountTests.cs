@@ -11,8 +11,7 @@ namespace Alluxio.Server.Tests.Proxy;
 public sealed class S3FsMountTests : IAsyncLifetime
 {
     private readonly TempDirectory _root = new();
-    private TestCluster? _cluster;
-    private ProxyProcess? _proxy;
+    private ProxyCluster? _cluster;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -20,8 +19,7 @@ public sealed class S3FsMountTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _cluster = await TestCluster.StartAsync(cancellationToken: Token);
-        _proxy = await ProxyProcess.StartAsync(_cluster.Master, cancellationToken: Token);
+        _cluster = await ProxyCluster.StartAsync(cancellationToken: Token);
     }
 
     public async ValueTask DisposeAsync()
@@ -31,12 +29,9 @@ public sealed class S3FsMountTests : IAsyncLifetime
             await ProcessRun.RunAsync("fusermount", new Dictionary<string, string>(), ["-u", "-z", MountPoint], CancellationToken.None);
         }
 
-        foreach (var process in new IAsyncDisposable?[] { _proxy, _cluster })
+        if (_cluster is not null)
         {
-            if (process is not null)
-            {
-                await process.DisposeAsync();
-            }
+            await _cluster.DisposeAsync();
         }
 
         _root.Dispose();
@@ -46,7 +41,7 @@ public sealed class S3FsMountTests : IAsyncLifetime
     public async Task FilesCopiedListedReadAndRemovedThroughTheMount()
     {
         Assert.SkipUnless(File.Exists("/dev/fuse") && Environment.UserName == "root", "s3fs needs /dev/fuse and root to mount here.");
-        var fs = _cluster!.Connect();
+        var fs = _cluster!.Cluster.Connect();
         await fs.CreateDirectoryAsync("/mounted", cancellationToken: Token);
         Directory.CreateDirectory(MountPoint);
         var passwd = Path.Combine(_root.Path, "passwd");
@@ -59,7 +54,7 @@ public sealed class S3FsMountTests : IAsyncLifetime
         var start = new ProcessStartInfo("/usr/bin/s3fs") { UseShellExecute = false };
         foreach (var arg in new[]
         {
-            "mounted", MountPoint, "-f", "-o", $"url={_proxy!.S3Endpoint}", "-o", "use_path_request_style", "-o", $"passwd_file={passwd}",
+            "mounted", MountPoint, "-f", "-o", $"url={_cluster!.Proxy.S3Endpoint}", "-o", "use_path_request_style", "-o", $"passwd_file={passwd}",
             "-o", "stat_cache_expire=1", "-o", $"logfile={log}", "-o", "dbglevel=warn",
         })
         {

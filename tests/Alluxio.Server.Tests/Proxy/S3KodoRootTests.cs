@@ -19,25 +19,22 @@ public sealed class S3KodoRootTests : IAsyncLifetime
     private const string ProxySecret = "FAKE-PROXY-S3-SECRET-8e1d";
 
     private KodoEmulatorFixture? _emulator;
-    private TestCluster? _cluster;
-    private ProxyProcess? _proxy;
+    private ProxyCluster? _cluster;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         _emulator = await TestKodo.StartEmulatorAsync(Token);
-        _cluster = await TestCluster.StartAsync(
-            new MasterProcessOptions { SiteProperties = TestKodo.RootMountSiteProperties(_emulator, "root") }, cancellationToken: Token);
-        _proxy = await ProxyProcess.StartAsync(
-            _cluster.Master,
-            $"alluxio.proxy.s3.authentication.enabled=true\nalluxio.proxy.s3.access.key={ProxyAccessKey}\nalluxio.proxy.s3.secret.key={ProxySecret}\n",
-            Token);
+        _cluster = await ProxyCluster.StartAsync(
+            new MasterProcessOptions { SiteProperties = TestKodo.RootMountSiteProperties(_emulator, "root") },
+            proxySiteProperties: $"alluxio.proxy.s3.authentication.enabled=true\nalluxio.proxy.s3.access.key={ProxyAccessKey}\nalluxio.proxy.s3.secret.key={ProxySecret}\n",
+            cancellationToken: Token);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in new IAsyncDisposable?[] { _proxy, _cluster, _emulator })
+        foreach (var process in new IAsyncDisposable?[] { _cluster, _emulator })
         {
             if (process is not null)
             {
@@ -78,7 +75,7 @@ public sealed class S3KodoRootTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
         using var http = new HttpClient();
-        var anonymous = await http.GetAsync(_proxy!.S3Endpoint, Token);
+        var anonymous = await http.GetAsync(_cluster!.Proxy.S3Endpoint, Token);
         Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
         var body = await anonymous.Content.ReadAsStringAsync(Token);
         Assert.Contains("<Code>AccessDenied</Code>", body, StringComparison.Ordinal);
@@ -87,7 +84,7 @@ public sealed class S3KodoRootTests : IAsyncLifetime
         var hourAgo = DateTime.UtcNow.AddHours(-1);
         var date = hourAgo.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var stamp = hourAgo.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        using var skewed = new HttpRequestMessage(HttpMethod.Get, _proxy.S3Endpoint);
+        using var skewed = new HttpRequestMessage(HttpMethod.Get, _cluster!.Proxy.S3Endpoint);
         skewed.Headers.TryAddWithoutValidation(
             "Authorization",
             $"AWS4-HMAC-SHA256 Credential={ProxyAccessKey}/{date}/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature={new string('0', 64)}");
@@ -97,7 +94,7 @@ public sealed class S3KodoRootTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, tooSkewed.StatusCode);
         Assert.Contains("<Code>RequestTimeTooSkewed</Code>", await tooSkewed.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         var expired = await http.GetAsync(
-            new Uri($"{_proxy.S3Endpoint}/data/x?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={ProxyAccessKey}%2F{date}%2Fus-east-1%2Fs3%2Faws4_request"
+            new Uri($"{_cluster!.Proxy.S3Endpoint}/data/x?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={ProxyAccessKey}%2F{date}%2Fus-east-1%2Fs3%2Faws4_request"
                 + $"&X-Amz-Date={stamp}&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature={new string('0', 64)}"),
             Token);
         Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
@@ -105,23 +102,23 @@ public sealed class S3KodoRootTests : IAsyncLifetime
 
         using var right = Client(ProxySecret);
         Assert.NotNull(await right.ListBucketsAsync(Token));
-        var info = await http.GetStringAsync(new Uri(_proxy.Uri, "api/v1/proxy/info"), Token);
+        var info = await http.GetStringAsync(new Uri(_cluster!.Proxy.Uri, "api/v1/proxy/info"), Token);
 
         foreach (var secret in new[] { ProxySecret, TestKodo.SecretKey, "FAKE-WRONG-SECRET-3a9c" })
         {
-            _cluster!.AssertSecretNeverShown(secret);
+            _cluster!.Cluster.AssertSecretNeverShown(secret);
             Assert.DoesNotContain(secret, refused.Message, StringComparison.Ordinal);
             Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
             Assert.DoesNotContain(secret, info, StringComparison.Ordinal);
-            Assert.DoesNotContain(secret, _proxy.Output, StringComparison.Ordinal);
-            Assert.DoesNotContain(secret, await File.ReadAllTextAsync(_proxy.LogFile, Token), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, _cluster!.Proxy.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, await File.ReadAllTextAsync(_cluster!.Proxy.LogFile, Token), StringComparison.Ordinal);
         }
     }
 
     private AmazonS3Client Client(string secret) =>
         new(
             new BasicAWSCredentials(ProxyAccessKey, secret),
-            new AmazonS3Config { ServiceURL = _proxy!.S3Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1", UseHttp = true });
+            new AmazonS3Config { ServiceURL = _cluster!.Proxy.S3Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1", UseHttp = true });
 
     /// <summary>Looks the key up in the emulator's bucket with the official Qiniu Node SDK (tests/kodo-sdk-conformance/tools/stat-object.js).</summary>
     private async Task<JsonElement> StatThroughNodeSdkAsync(string key)

@@ -12,8 +12,7 @@ public sealed class S3RcloneTests : IAsyncLifetime
 {
     private const string Rclone = "/usr/bin/rclone";
     private readonly TempDirectory _home = new();
-    private TestCluster? _cluster;
-    private ProxyProcess? _proxy;
+    private ProxyCluster? _cluster;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -21,8 +20,7 @@ public sealed class S3RcloneTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _cluster = await TestCluster.StartAsync(worker: new WorkerProcessOptions { Quota = "512MB" }, cancellationToken: Token);
-        _proxy = await ProxyProcess.StartAsync(_cluster.Master, cancellationToken: Token);
+        _cluster = await ProxyCluster.StartAsync(worker: new WorkerProcessOptions { Quota = "512MB" }, cancellationToken: Token);
         await File.WriteAllTextAsync(
             ConfigFile,
             string.Join(
@@ -32,7 +30,7 @@ public sealed class S3RcloneTests : IAsyncLifetime
                 "provider = Other",
                 "access_key_id = rclone-user",
                 "secret_access_key = FAKE-RCLONE-SECRET-not-checked",
-                $"endpoint = {_proxy.S3Endpoint}",
+                $"endpoint = {_cluster!.Proxy.S3Endpoint}",
                 "force_path_style = true",
                 "region = us-east-1",
                 ""),
@@ -41,12 +39,9 @@ public sealed class S3RcloneTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in new IAsyncDisposable?[] { _proxy, _cluster })
+        if (_cluster is not null)
         {
-            if (process is not null)
-            {
-                await process.DisposeAsync();
-            }
+            await _cluster.DisposeAsync();
         }
 
         _home.Dispose();
@@ -85,7 +80,7 @@ public sealed class S3RcloneTests : IAsyncLifetime
             new Dictionary<string, string> { ["HOME"] = _home.Path, ["AWS_CA_BUNDLE"] = "" },
             ["--config", ConfigFile, "--retries", "1", "--low-level-retries", "1", .. args],
             Token);
-        Assert.True(run.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"rclone {string.Join(' ', args)} exited {run.ExitCode}: {run.All}\n{_proxy!.Output}"));
+        Assert.True(run.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"rclone {string.Join(' ', args)} exited {run.ExitCode}: {run.All}\n{_cluster!.Proxy.Output}"));
         return run.OutLines;
     }
 }

@@ -15,25 +15,20 @@ namespace Alluxio.Server.Tests.Proxy;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Algorithms", Justification = "S3 ETags and Content-MD5 are MD5 by definition.")]
 public sealed class S3SdkTests : IAsyncLifetime
 {
-    private TestCluster? _cluster;
-    private ProxyProcess? _proxy;
+    private ProxyCluster? _cluster;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _cluster = await TestCluster.StartAsync(worker: new WorkerProcessOptions { Quota = "256MB" }, cancellationToken: Token);
-        _proxy = await ProxyProcess.StartAsync(_cluster.Master, cancellationToken: Token);
+        _cluster = await ProxyCluster.StartAsync(worker: new WorkerProcessOptions { Quota = "256MB" }, cancellationToken: Token);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in new IAsyncDisposable?[] { _proxy, _cluster })
+        if (_cluster is not null)
         {
-            if (process is not null)
-            {
-                await process.DisposeAsync();
-            }
+            await _cluster.DisposeAsync();
         }
     }
 
@@ -83,7 +78,7 @@ public sealed class S3SdkTests : IAsyncLifetime
         }
 
         // The object is in the namespace where the bucket's directory is.
-        var fs = _cluster!.Connect();
+        var fs = _cluster!.Cluster.Connect();
         Assert.Equal(content.Length, (await fs.GetStatusAsync("/data/dir/a file ünïcode.bin", cancellationToken: Token)).Length);
     }
 
@@ -146,14 +141,14 @@ public sealed class S3SdkTests : IAsyncLifetime
         Assert.Equal("BucketAlreadyOwnedByYou", twice.ErrorCode);
 
         using var http = new HttpClient();
-        var badMd5 = new HttpRequestMessage(HttpMethod.Put, new Uri($"{_proxy!.S3Endpoint}/errors/md5")) { Content = new ByteArrayContent("abc"u8.ToArray()) };
+        var badMd5 = new HttpRequestMessage(HttpMethod.Put, new Uri($"{_cluster!.Proxy.S3Endpoint}/errors/md5")) { Content = new ByteArrayContent("abc"u8.ToArray()) };
         badMd5.Content.Headers.ContentMD5 = MD5.HashData("abd"u8);
         var refused = await http.SendAsync(badMd5, Token);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("<Code>BadDigest</Code>", await refused.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.GetObjectMetadataAsync("errors", "md5", Token));
 
-        var malformed = await http.PostAsync(new Uri($"{_proxy.S3Endpoint}/errors?delete"), new StringContent("<Delete><Object><Key>k</Key>"), Token);
+        var malformed = await http.PostAsync(new Uri($"{_cluster!.Proxy.S3Endpoint}/errors?delete"), new StringContent("<Delete><Object><Key>k</Key>"), Token);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Contains("<Code>MalformedXML</Code>", await malformed.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         var noUpload = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.UploadPartAsync(
@@ -185,7 +180,7 @@ public sealed class S3SdkTests : IAsyncLifetime
     private AmazonS3Client Client() =>
         new(
             new BasicAWSCredentials("alluxio-s3-user", "FAKE-S3-SECRET-unused"),
-            new AmazonS3Config { ServiceURL = _proxy!.S3Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1", UseHttp = true });
+            new AmazonS3Config { ServiceURL = _cluster!.Proxy.S3Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1", UseHttp = true });
 
     private static async Task<byte[]> ReadAllAsync(Stream stream)
     {
