@@ -47,8 +47,12 @@ public sealed class LogCapture : IDisposable
         var unexpected = UnexpectedErrors();
         if (unexpected.Count > 0)
         {
+            // The exception goes along, so that a failure seen once (in CI, say) can be told from the report alone.
+            var first = unexpected[0];
             throw new InvalidOperationException(
-                $"The code under test logged {unexpected.Count} unexpected error(s); the first: [{unexpected[0].Category}] {unexpected[0].Message}");
+                $"The code under test logged {unexpected.Count} unexpected error(s); the first: [{first.Category}] {first.Message}"
+                + (first.Exception is { } cause ? $" ({cause.GetType().Name}: {cause.Message})" : ""),
+                first.Exception);
         }
     }
 }
