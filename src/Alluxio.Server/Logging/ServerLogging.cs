@@ -1,5 +1,6 @@
 using Alluxio.Configuration;
 using Serilog;
+using Serilog.Extensions.Logging;
 
 namespace Alluxio.Server.Logging;
 
@@ -25,6 +26,11 @@ internal static class ServerLogging
                 retainedFileCountLimit: 10,
                 flushToDiskInterval: TimeSpan.FromSeconds(1))
             .CreateLogger();
-        return LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddFilter(levels.IsEnabled).AddSerilog(logger, dispose: true));
+        // AddSerilog adds a Trace rule of its own for its provider, which outranks a rule for all providers; ours is
+        // added for the same provider after it, so that it is the one that applies.
+        return LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(LogLevel.Trace)
+            .AddSerilog(logger, dispose: true)
+            .AddFilter<SerilogLoggerProvider>(levels.IsEnabled));
     }
 }
