@@ -1,12 +1,13 @@
-namespace S3.Protocol;
+namespace Alluxio.Paths;
 
 /// <summary>
-/// Orders keys as S3 and Kodo list them: by their UTF-8 bytes, which is Unicode code point order. Plain ordinal UTF-16
-/// order differs only where a surrogate pair meets a character from U+E000 to U+FFFF, so those are remapped.
+/// Orders strings by Unicode code point, which is the order of their UTF-8 bytes: how S3 and Kodo list keys, and how
+/// the master lists a directory in key order. Plain ordinal UTF-16 order differs only where a surrogate pair meets a
+/// character from U+E000 to U+FFFF, so those are remapped.
 /// </summary>
-public sealed class S3KeyOrder : IComparer<string>
+public sealed class CodePointOrder : IComparer<string>
 {
-    public static readonly S3KeyOrder Instance = new();
+    public static readonly CodePointOrder Instance = new();
 
     public int Compare(string? x, string? y)
     {

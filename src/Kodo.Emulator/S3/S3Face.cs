@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Alluxio.Paths;
 using Kodo.Emulator.Faults;
 using Kodo.Emulator.Http;
 using Kodo.Emulator.Storage;
@@ -25,7 +25,6 @@ internal sealed class S3Face
 {
     private const int MaxListKeys = 1000;
     private const long MinPartSize = 5L * 1024 * 1024;
-    private const int BufferSize = 1 << 16;
     private const string DefaultMimeType = "application/octet-stream";
     private const string MetaPrefix = "x-amz-meta-";
     private const string CopySourceHeader = "x-amz-copy-source";
@@ -72,8 +71,15 @@ internal sealed class S3Face
                 throw new S3Exception(S3ErrorCode.AccessDenied);
             }
 
+            // The same network as the native API: each request waits the latency, and bodies move at the capped rate.
+            var fault = _state.Faults.Decide();
+            if (fault.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(fault.Latency, context.RequestAborted);
+            }
+
             var (bucket, key) = Address(context);
-            await DispatchAsync(context, principal, bucket, key, context.RequestAborted);
+            await DispatchAsync(context, principal, bucket, key, fault.Throttle, context.RequestAborted);
         }
         catch (S3Exception e) when (!context.Response.HasStarted)
         {
@@ -107,7 +113,7 @@ internal sealed class S3Face
         return slash < 0 ? (path, string.Empty) : (path[..slash], path[(slash + 1)..]);
     }
 
-    private Task DispatchAsync(HttpContext context, S3Principal principal, string? bucketName, string key, CancellationToken cancellationToken)
+    private Task DispatchAsync(HttpContext context, S3Principal principal, string? bucketName, string key, Throttle throttle, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var method = request.Method;
@@ -147,11 +153,11 @@ internal sealed class S3Face
         return method switch
         {
             _ when HttpMethods.IsGet(method) && query.ContainsKey("uploadId") => ListPartsAsync(context, FindUpload(uploadId, objectBucket, key), cancellationToken),
-            _ when HttpMethods.IsGet(method) || HttpMethods.IsHead(method) => GetObjectAsync(context, objectBucket, key, cancellationToken),
+            _ when HttpMethods.IsGet(method) || HttpMethods.IsHead(method) => GetObjectAsync(context, objectBucket, key, throttle, cancellationToken),
             _ when HttpMethods.IsPut(method) && query.ContainsKey("uploadId") =>
-                UploadPartAsync(context, principal, FindUpload(uploadId, objectBucket, key), cancellationToken),
+                UploadPartAsync(context, principal, FindUpload(uploadId, objectBucket, key), throttle, cancellationToken),
             _ when HttpMethods.IsPut(method) && request.Headers.ContainsKey(CopySourceHeader) => CopyObjectAsync(context, objectBucket, key, cancellationToken),
-            _ when HttpMethods.IsPut(method) => PutObjectAsync(context, principal, objectBucket, key, cancellationToken),
+            _ when HttpMethods.IsPut(method) => PutObjectAsync(context, principal, objectBucket, key, throttle, cancellationToken),
             _ when HttpMethods.IsPost(method) && query.ContainsKey("uploads") => CreateMultipartUploadAsync(context, objectBucket, key, cancellationToken),
             _ when HttpMethods.IsPost(method) && query.ContainsKey("uploadId") =>
                 CompleteMultipartUploadAsync(context, principal, FindUpload(uploadId, objectBucket, key), cancellationToken),
@@ -247,7 +253,7 @@ internal sealed class S3Face
         if (token is not null)
         {
             var tokenKey = DecodeToken(token);
-            after = after is null || S3KeyOrder.Instance.Compare(tokenKey, after) > 0 ? tokenKey : after;
+            after = after is null || CodePointOrder.Instance.Compare(tokenKey, after) > 0 ? tokenKey : after;
         }
 
         var page = ListPage(bucket, prefix, delimiter, after, maxKeys);
@@ -302,7 +308,7 @@ internal sealed class S3Face
             var page = bucket.List(prefix, delimiter, after, MaxListKeys);
             var entries = page.Items.Select(i => (Name: i.Key, Info: (ObjectInfo?)i))
                 .Concat(page.CommonPrefixes.Select(p => (Name: p, Info: (ObjectInfo?)null)))
-                .Order(Comparer<(string Name, ObjectInfo? Info)>.Create((x, y) => S3KeyOrder.Instance.Compare(x.Name, y.Name)))
+                .Order(Comparer<(string Name, ObjectInfo? Info)>.Create((x, y) => CodePointOrder.Instance.Compare(x.Name, y.Name)))
                 .ToList();
             foreach (var (name, info) in entries)
             {
@@ -362,7 +368,7 @@ internal sealed class S3Face
 
     private static DateTimeOffset LastModified(ObjectInfo info) => DateTimeOffset.UnixEpoch.AddTicks(info.PutTime);
 
-    private async Task GetObjectAsync(HttpContext context, Bucket bucket, string key, CancellationToken cancellationToken)
+    private async Task GetObjectAsync(HttpContext context, Bucket bucket, string key, Throttle throttle, CancellationToken cancellationToken)
     {
         var info = bucket.Find(key) ?? throw NoSuchKey(key);
         var response = context.Response;
@@ -398,42 +404,7 @@ internal sealed class S3Face
             return;
         }
 
-        foreach (var range in info.Ranges(offset, count))
-        {
-            if (_state.Store.Blobs.GetFilePath(range.BlobId) is { } path)
-            {
-                await response.SendFileAsync(path, range.Offset, range.Length, cancellationToken);
-                continue;
-            }
-
-            await CopyRangeAsync(response, range, cancellationToken);
-        }
-    }
-
-    private async Task CopyRangeAsync(HttpResponse response, ContentRange range, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            await using var source = _state.Store.Blobs.OpenRead(range.BlobId);
-            source.Seek(range.Offset, SeekOrigin.Begin);
-            var left = range.Length;
-            while (left > 0)
-            {
-                var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, left)), cancellationToken);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                await response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                left -= read;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        await ObjectBody.SendAsync(response, _state.Store.Blobs, info, offset, count, throttle, count, cancellationToken);
     }
 
     private static void SetObjectHeaders(HttpResponse response, ObjectInfo info)
@@ -447,11 +418,11 @@ internal sealed class S3Face
         }
     }
 
-    private async Task PutObjectAsync(HttpContext context, S3Principal principal, Bucket bucket, string key, CancellationToken cancellationToken)
+    private async Task PutObjectAsync(HttpContext context, S3Principal principal, Bucket bucket, string key, Throttle throttle, CancellationToken cancellationToken)
     {
         CheckKey(key);
         var request = context.Request;
-        using var blob = await ReceiveAsync(request, principal, cancellationToken);
+        using var blob = await ReceiveAsync(request, principal, throttle, cancellationToken);
         var md5 = blob.Md5;
         var info = new ObjectInfo(
             bucket.Name, key, blob.Blob.Size, blob.Blob.Digests.Qetag(), MimeTypeOf(request), PutTime.Now(_state.Time),
@@ -465,13 +436,13 @@ internal sealed class S3Face
     }
 
     /// <summary>Streams a request body into a new blob, checked against its signature and declared digests.</summary>
-    private async Task<ReceivedBlob> ReceiveAsync(HttpRequest request, S3Principal principal, CancellationToken cancellationToken, bool durable = true)
+    private async Task<ReceivedBlob> ReceiveAsync(HttpRequest request, S3Principal principal, Throttle throttle, CancellationToken cancellationToken, bool durable = true)
     {
         await using var body = S3RequestBody.OpenBody(request, principal);
         var blob = _state.Store.Stage(withMd5: false);
         try
         {
-            await blob.AppendAsync(body, long.MaxValue, Throttle.None, cancellationToken);
+            await blob.AppendAsync(body, long.MaxValue, throttle, cancellationToken);
             await blob.SealAsync(durable);
             var md5 = body.ContentMd5 ?? throw new S3Exception(S3ErrorCode.IncompleteBody);
             return new ReceivedBlob(blob, md5);
@@ -600,7 +571,7 @@ internal sealed class S3Face
         return new InitiateMultipartUploadResult { Bucket = bucket.Name, Key = key, UploadId = id }.WriteToAsync(context.Response, cancellationToken);
     }
 
-    private async Task UploadPartAsync(HttpContext context, S3Principal principal, S3Upload upload, CancellationToken cancellationToken)
+    private async Task UploadPartAsync(HttpContext context, S3Principal principal, S3Upload upload, Throttle throttle, CancellationToken cancellationToken)
     {
         if (context.Request.Headers.ContainsKey(CopySourceHeader))
         {
@@ -613,7 +584,7 @@ internal sealed class S3Face
             throw new S3Exception(S3ErrorCode.InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive.");
         }
 
-        var received = await ReceiveAsync(context.Request, principal, cancellationToken, durable: false);
+        var received = await ReceiveAsync(context.Request, principal, throttle, cancellationToken, durable: false);
         var part = new S3UploadedPart(number, received.Blob, received.Md5, received.Blob.Digests.Qetag(), _state.Time.GetUtcNow());
         S3UploadedPart? replaced = null;
         upload.Parts.AddOrUpdate(number, part, (_, old) =>
@@ -713,7 +684,7 @@ internal sealed class S3Face
         var prefix = context.Request.Query["prefix"].ToString();
         var uploads = _uploads.Values
             .Where(u => u.Bucket == bucket.Name && u.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .OrderBy(u => u.Key, S3KeyOrder.Instance)
+            .OrderBy(u => u.Key, CodePointOrder.Instance)
             .ThenBy(u => u.Initiated)
             .Select(u => new S3UploadEntry { Key = u.Key, UploadId = u.Id, Initiated = u.Initiated, Initiator = s_owner, Owner = s_owner })
             .ToList();

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using Kodo.Emulator.Faults;
 using Kodo.Emulator.Http;
@@ -17,8 +16,6 @@ internal sealed class IoService(EmulatorState state)
 {
     /// <summary>The answer for a Host that is no bucket's domain; Kodo's own text for it is not documented.</summary>
     public const string NoSuchDomain = "no such domain";
-
-    private const int BufferSize = 1 << 16;
 
     public async Task HandleAsync(HttpContext context, FaultDecision fault)
     {
@@ -109,61 +106,12 @@ internal sealed class IoService(EmulatorState state)
 
     private async Task SendAsync(HttpContext context, ObjectInfo info, long offset, long length, FaultDecision fault)
     {
-        // The common case goes straight from the files to the socket; faults and caps need the bytes in hand.
-        var zeroCopy = !fault.Resets && ReferenceEquals(fault.Throttle, Throttle.None);
         var stopAt = fault.Resets ? length / 2 : length;
-        var sent = 0L;
-        foreach (var range in info.Ranges(offset, length))
-        {
-            if (zeroCopy && state.Store.Blobs.GetFilePath(range.BlobId) is { } path)
-            {
-                await context.Response.SendFileAsync(path, range.Offset, range.Length, context.RequestAborted);
-                continue;
-            }
-
-            sent = await CopyRangeAsync(context, range, sent, stopAt, fault.Throttle);
-            if (sent >= stopAt)
-            {
-                break;
-            }
-        }
-
+        await ObjectBody.SendAsync(context.Response, state.Store.Blobs, info, offset, length, fault.Throttle, stopAt, context.RequestAborted);
         if (fault.Resets)
         {
             await context.Response.Body.FlushAsync(context.RequestAborted);
             context.Abort();
-        }
-    }
-
-    /// <summary>Copies a blob range to the response, stopping once <paramref name="stopAt"/> bytes are sent in all.</summary>
-    private async Task<long> CopyRangeAsync(HttpContext context, ContentRange range, long sent, long stopAt, Throttle throttle)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            await using var source = state.Store.Blobs.OpenRead(range.BlobId);
-            source.Seek(range.Offset, SeekOrigin.Begin);
-            var left = range.Length;
-            while (left > 0 && sent < stopAt)
-            {
-                var want = (int)Math.Min(Math.Min(BufferSize, left), stopAt - sent);
-                var read = await source.ReadAsync(buffer.AsMemory(0, want), context.RequestAborted);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
-                await throttle.WaitAsync(read, context.RequestAborted);
-                sent += read;
-                left -= read;
-            }
-
-            return sent;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -1,4 +1,4 @@
-using S3.Protocol;
+using Alluxio.Paths;
 namespace Kodo.Emulator.Storage;
 
 /// <summary>The objects of one bucket, ordered by key for listing. All access is under one lock.</summary>
@@ -6,7 +6,7 @@ internal sealed class Bucket(string name)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ObjectInfo> _objects = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> _keys = new(S3KeyOrder.Instance);
+    private readonly SortedSet<string> _keys = new(CodePointOrder.Instance);
 
     public string Name { get; } = name;
 
@@ -85,15 +85,15 @@ internal sealed class Bucket(string name)
                 return new ListPage(items, prefixes, null);
             }
 
-            var lower = afterKey is not null && S3KeyOrder.Instance.Compare(afterKey, prefix) > 0 ? afterKey : prefix;
-            if (S3KeyOrder.Instance.Compare(lower, _keys.Max) > 0)
+            var lower = afterKey is not null && CodePointOrder.Instance.Compare(afterKey, prefix) > 0 ? afterKey : prefix;
+            if (CodePointOrder.Instance.Compare(lower, _keys.Max) > 0)
             {
                 return new ListPage(items, prefixes, null);
             }
 
             foreach (var key in _keys.GetViewBetween(lower, _keys.Max!))
             {
-                if (afterKey is not null && S3KeyOrder.Instance.Compare(key, afterKey) <= 0)
+                if (afterKey is not null && CodePointOrder.Instance.Compare(key, afterKey) <= 0)
                 {
                     continue;
                 }

@@ -1,7 +1,7 @@
 using Alluxio.Client;
 using Alluxio.Configuration;
 using Alluxio.Errors;
-using S3.Protocol;
+using Alluxio.Paths;
 using S3.Protocol.Auth;
 
 namespace Alluxio.Server.Proxy.S3;
@@ -32,7 +32,7 @@ internal static class S3ApiFactory
         var store = new S3Namespace(fileSystem, S3Settings.From(configuration));
         return new S3Api(
             store,
-            new S3Lister(fileSystem, S3KeyOrder.Instance),
+            new S3Lister(fileSystem, CodePointOrder.Instance),
             new S3MultipartUploads(store),
             verifier,
             requireSignature,
