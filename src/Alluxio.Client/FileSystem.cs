@@ -126,6 +126,9 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
                 Recursive = options.Recursive,
                 LoadMetadataType = options.LoadMetadataType ?? _defaults.LoadMetadataType,
                 CommonOptions = Common(mutation: false, options.SyncInterval),
+                KeyOrder = options.KeyRange is not null,
+                StartAfter = options.KeyRange?.StartAfter ?? "",
+                Prefix = options.KeyRange?.Prefix ?? "",
             },
         };
         await foreach (var batch in _master.StreamAsync(nameof(ListStatusAsync), (c, o) => Fs(c).ListStatus(request, o), cancellationToken)

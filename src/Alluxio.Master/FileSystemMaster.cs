@@ -137,12 +137,17 @@ public sealed class FileSystemMaster : IAsyncDisposable
         _reads.ExistsAsync(path, call, cancellationToken);
 
     public IAsyncEnumerable<IReadOnlyList<FileInfo>> ListStatusAsync(AlluxioUri path, bool recursive, CallContext call, CancellationToken cancellationToken) =>
-        _reads.ListStatusAsync(path, recursive, call, cancellationToken);
+        _reads.ListStatusAsync(path, recursive, keyRange: null, call, cancellationToken);
+
+    /// <summary>With <paramref name="keyRange"/>, one directory's children in that range, in object-key order.</summary>
+    public IAsyncEnumerable<IReadOnlyList<FileInfo>> ListStatusAsync(
+        AlluxioUri path, bool recursive, ListingKeyRange? keyRange, CallContext call, CancellationToken cancellationToken) =>
+        _reads.ListStatusAsync(path, recursive, keyRange, call, cancellationToken);
 
     /// <summary>loadMetadata: brings the path (and its subtree when recursive) in from the UFS.</summary>
     public async Task LoadMetadataAsync(AlluxioUri path, bool recursive, CallContext call, CancellationToken cancellationToken)
     {
-        await foreach (var _ in _reads.ListStatusAsync(path, recursive, call, cancellationToken).ConfigureAwait(false))
+        await foreach (var _ in _reads.ListStatusAsync(path, recursive, keyRange: null, call, cancellationToken).ConfigureAwait(false))
         {
             // Listing loads; the entries themselves are not needed.
         }

@@ -15,4 +15,10 @@ public sealed record ListStatusOptions
 
     /// <summary>How old the metadata may be before it is synced with the UFS: negative never, zero always.</summary>
     public TimeSpan? SyncInterval { get; init; }
+
+    /// <summary>
+    /// A directory's children in object-key order (a directory's name with a trailing "/", by code point), limited to
+    /// <see cref="KeyRange"/>; null for the usual name order. Not recursive.
+    /// </summary>
+    public ChildKeyRange? KeyRange { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Alluxio.Errors;
 using Alluxio.Master.Inodes;
 using Alluxio.Master.Sync;
 using Alluxio.Paths;
@@ -62,9 +63,18 @@ public sealed class ReadOperations
     /// first in name order (each directory followed by what lies below it), holding one sorted child list per level,
     /// so memory grows with the directories on the current path, not with the subtree.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="keyRange"/>, the listing is of one directory, in object-key order and limited to the range:
+    /// only the children in it become entries, so a caller paging through a large directory pays for its page.
+    /// </remarks>
     public async IAsyncEnumerable<IReadOnlyList<FileInfo>> ListStatusAsync(
-        AlluxioUri path, bool recursive, CallContext call, [EnumeratorCancellation] CancellationToken cancellationToken)
+        AlluxioUri path, bool recursive, ListingKeyRange? keyRange, CallContext call, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (keyRange is not null && recursive)
+        {
+            throw new AlluxioException(ErrorType.InvalidArgument, $"Cannot list {path} recursively in key order: a key-ordered listing is of one directory.");
+        }
+
         await _sync.PrepareAsync(path, call, recursive ? DescendantType.All : DescendantType.One, cancellationToken).ConfigureAwait(false);
         var tree = _context.Tree;
         var levels = new Stack<Level>();
@@ -75,7 +85,8 @@ public sealed class ReadOperations
             if (target is InodeDirectory directory)
             {
                 var mount = tree.Mounts.Resolve(path)!;
-                levels.Push(new Level(path.ToString(), mount, mount.ToUfs(path).ToString(), SortedChildren(directory)));
+                var children = keyRange is null ? SortedChildren(directory) : ChildrenInKeyOrder(directory, keyRange);
+                levels.Push(new Level(path.ToString(), mount, mount.ToUfs(path).ToString(), children));
             }
             else
             {
@@ -138,6 +149,28 @@ public sealed class ReadOperations
         var children = new List<Inode>(_context.Tree.Store.GetChildren(directory));
         children.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
         return children;
+    }
+
+    /// <summary>The children in <paramref name="range"/>, in object-key order. Call under the read lock.</summary>
+    private List<Inode> ChildrenInKeyOrder(InodeDirectory directory, ListingKeyRange range)
+    {
+        var keyed = new List<(string Key, Inode Child)>();
+        foreach (var child in _context.Tree.Store.GetChildren(directory))
+        {
+            if (!child.Name.StartsWith(range.Prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var key = child is InodeDirectory ? child.Name + "/" : child.Name;
+            if (CodePointOrder.Instance.Compare(key, range.StartAfter) > 0)
+            {
+                keyed.Add((key, child));
+            }
+        }
+
+        keyed.Sort(static (a, b) => CodePointOrder.Instance.Compare(a.Key, b.Key));
+        return keyed.ConvertAll(static k => k.Child);
     }
 
     /// <summary>The path of <paramref name="name"/> inside <paramref name="parent"/>; names never need normalising.</summary>

@@ -1,4 +1,5 @@
 using Alluxio.Grpc;
+using Alluxio.Master.Operations;
 using Alluxio.Paths;
 using Grpc.Core;
 
@@ -36,7 +37,8 @@ public sealed class FileSystemMasterService(FileSystemMaster master) : FileSyste
             return;
         }
 
-        await foreach (var batch in master.ListStatusAsync(path, options.Recursive, call, context.CancellationToken).ConfigureAwait(false))
+        var keyRange = options.KeyOrder ? new ListingKeyRange(options.StartAfter, options.Prefix) : null;
+        await foreach (var batch in master.ListStatusAsync(path, options.Recursive, keyRange, call, context.CancellationToken).ConfigureAwait(false))
         {
             var response = new ListStatusPResponse();
             response.FileInfos.AddRange(batch);

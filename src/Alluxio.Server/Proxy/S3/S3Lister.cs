@@ -8,11 +8,13 @@ namespace Alluxio.Server.Proxy.S3;
 /// in key order, holding no more than that many at a time however large the directories are.
 /// </summary>
 /// <remarks>
-/// Directories are walked one listing at a time. With the delimiter "/" only the directory the prefix points into is
-/// read: its files are objects and its directories common prefixes. Otherwise the walk goes down, and a directory
-/// is an object of its own ("dir/", no bytes) only when it is empty or was made as an object, so that keys written
-/// through S3 list as S3 lists them. A directory is not read when all its keys (which start with "dir/") fall at or
-/// before the marker, or after the largest key kept once the page is full.
+/// Directories are walked one listing at a time, each asked of the master in key order and only from the marker on
+/// and for names the prefix allows; reading stops once the page is full, so a page of a huge directory costs a page.
+/// With the delimiter "/" only the directory the prefix points into is read: its files are objects and its
+/// directories common prefixes. Otherwise the walk goes down, and a directory is an object of its own ("dir/", no
+/// bytes) only when it is empty or was made as an object, so that keys written through S3 list as S3 lists them. A
+/// directory is not read when all its keys (which start with "dir/") fall at or before the marker, or after the
+/// largest key kept once the page is full.
 /// </remarks>
 internal sealed class S3Lister(FileSystem fileSystem, IComparer<string> keyOrder)
 {
@@ -34,13 +36,11 @@ internal sealed class S3Lister(FileSystem fileSystem, IComparer<string> keyOrder
         var baseDirectory = baseKey.Length == 0 ? bucketPath : $"{bucketPath}/{baseKey.TrimEnd('/')}";
         if (delimiter == "/")
         {
-            await ForEachChildAsync(baseDirectory, status =>
+            await ForEachChildAsync(baseDirectory, RangeOf(baseKey, prefix, marker), status =>
             {
-                var key = baseKey + status.Name;
-                if (key.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    page.Offer(status.IsFolder ? new S3ListedEntry(key + "/", null) : new S3ListedEntry(key, status));
-                }
+                var entry = status.IsFolder ? new S3ListedEntry($"{baseKey}{status.Name}/", null) : new S3ListedEntry(baseKey + status.Name, status);
+                page.Offer(entry);
+                return page.MayHoldKeysFrom(entry.Key);
             }, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -54,7 +54,7 @@ internal sealed class S3Lister(FileSystem fileSystem, IComparer<string> keyOrder
     private async Task WalkAsync(string directory, string directoryKey, string prefix, string? delimiter, PageSelection page, CancellationToken cancellationToken)
     {
         var subdirectories = new List<(string Path, string Key)>();
-        await ForEachChildAsync(directory, status =>
+        await ForEachChildAsync(directory, RangeOf(directoryKey, prefix, page.Marker), status =>
         {
             var key = directoryKey + status.Name;
             if (status.IsFolder)
@@ -79,6 +79,8 @@ internal sealed class S3Lister(FileSystem fileSystem, IComparer<string> keyOrder
             {
                 Offer(page, key, status, prefix, delimiter);
             }
+
+            return page.MayHoldKeysFrom(key);
         }, cancellationToken).ConfigureAwait(false);
 
         foreach (var (path, key) in subdirectories)
@@ -98,18 +100,39 @@ internal sealed class S3Lister(FileSystem fileSystem, IComparer<string> keyOrder
         page.Offer(at < 0 ? new S3ListedEntry(key, status) : new S3ListedEntry(key[..(at + delimiter!.Length)], null));
     }
 
-    private async Task ForEachChildAsync(string directory, Action<UriStatus> visit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The children of the directory whose keys start with <paramref name="directoryKey"/> that may matter: names
+    /// that can match the prefix, and keys from the marker on. The master lists just those, in key order.
+    /// </summary>
+    private static ChildKeyRange RangeOf(string directoryKey, string prefix, string marker)
     {
-        IAsyncEnumerable<UriStatus> children;
+        // A prefix reaches into this directory's names only where it is longer than the directory's key; it holds no
+        // "/" there, since the listing starts in the directory the prefix's last "/" points into.
+        var namePrefix = prefix.Length > directoryKey.Length && prefix.StartsWith(directoryKey, StringComparison.Ordinal) ? prefix[directoryKey.Length..] : "";
+        if (!marker.StartsWith(directoryKey, StringComparison.Ordinal))
+        {
+            return new ChildKeyRange("", namePrefix);
+        }
+
+        // Past the marker's name in this directory; a directory of that name is kept ("dir/" sorts after "dir"),
+        // since keys below it may follow the marker.
+        var rest = marker[directoryKey.Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return new ChildKeyRange(slash < 0 ? rest : rest[..slash], namePrefix);
+    }
+
+    /// <summary>Visits the children in <paramref name="range"/> in key order, while <paramref name="visit"/> asks for more.</summary>
+    private async Task ForEachChildAsync(string directory, ChildKeyRange range, Func<UriStatus, bool> visit, CancellationToken cancellationToken)
+    {
         try
         {
-            children = fileSystem.ListStatusAsync(directory, ListStatusOptions.Default, cancellationToken);
-            await foreach (var child in children.ConfigureAwait(false))
+            var options = new ListStatusOptions { KeyRange = range };
+            await foreach (var child in fileSystem.ListStatusAsync(directory, options, cancellationToken).ConfigureAwait(false))
             {
                 // Our own bookkeeping (multipart uploads in progress) is not part of the bucket.
-                if (!child.Name.StartsWith(S3Paths.HiddenPrefix, StringComparison.Ordinal))
+                if (!child.Name.StartsWith(S3Paths.HiddenPrefix, StringComparison.Ordinal) && !visit(child))
                 {
-                    visit(child);
+                    return;
                 }
             }
         }
@@ -142,6 +165,12 @@ internal sealed class S3Lister(FileSystem fileSystem, IComparer<string> keyOrder
             }
         }
 
+        public string Marker => marker;
+
+        /// <summary>Whether <paramref name="key"/>, or a key after it, could still make the page.</summary>
+        public bool MayHoldKeysFrom(string key) =>
+            _largestFirst.Count <= maxKeys || !_largestFirst.TryPeek(out _, out var largest) || keyOrder.Compare(key, largest) < 0;
+
         /// <summary>Whether keys starting with <paramref name="directoryKey"/> ("dir/") could still make the page.</summary>
         public bool MayHoldKeysUnder(string directoryKey)
         {
@@ -151,7 +180,7 @@ internal sealed class S3Lister(FileSystem fileSystem, IComparer<string> keyOrder
                 return false;
             }
 
-            return _largestFirst.Count <= maxKeys || !_largestFirst.TryPeek(out _, out var largest) || keyOrder.Compare(directoryKey, largest) < 0;
+            return MayHoldKeysFrom(directoryKey);
         }
 
         public S3ListingPage ToPage()
