@@ -34,7 +34,7 @@ internal static partial class ProxyHost
             {
                 var app = Build(configuration, info, fileSystem, loggerFactory, time, process.Web);
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
-                LogServing(logger, info.WebPort, fileSystem.MasterAddress);
+                LogServing(logger, info.S3Endpoint, fileSystem.MasterAddress);
                 await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
                 await app.DisposeAsync().ConfigureAwait(false);
             }
@@ -90,8 +90,8 @@ internal static partial class ProxyHost
     [LoggerMessage(Level = LogLevel.Information, Message = "Starting Alluxio proxy: web port {WebPort}")]
     private static partial void LogStarting(ILogger logger, int webPort);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Alluxio proxy serving on web port {WebPort}, for the master at {Master}")]
-    private static partial void LogServing(ILogger logger, int webPort, string master);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alluxio proxy serving S3 at {S3Endpoint}, for the master at {Master}")]
+    private static partial void LogServing(ILogger logger, string s3Endpoint, string master);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alluxio proxy stopped")]
     private static partial void LogStopped(ILogger logger);

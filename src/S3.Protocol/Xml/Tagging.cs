@@ -46,6 +46,10 @@ public sealed class Tagging : S3XmlDocument
         return tagging;
     }
 
+    /// <summary>The tag set as an x-amz-tagging header: key=value pairs, URL-encoded, joined by '&amp;'; <see cref="FromHeader"/> reads it back.</summary>
+    public string ToHeader() =>
+        string.Join('&', TagSet.Select(t => S3UriEncoding.Encode(t.Key, encodeSlash: true) + "=" + S3UriEncoding.Encode(t.Value, encodeSlash: true)));
+
     /// <summary>
     /// Throws InvalidTag unless the set has at most maxTags tags, keys of 1 to 128 characters not starting with
     /// "aws:", values of at most 256 characters, and no key twice.

@@ -190,6 +190,17 @@ public sealed class S3XmlReaderTests
         Assert.Same(S3ErrorCode.InvalidTag, Assert.Throws<S3Exception>(() => Tagging.FromHeader("a=1&a=2")).Error);
     }
 
+    [Fact]
+    public void TaggingHeader_WrittenAndReadBack_KeepsEveryTag()
+    {
+        var tags = new Tagging { TagSet = [new S3Tag("team", "s3 proxy"), new S3Tag("a&b=c", "x+y/z%"), new S3Tag("名前", "值 😀"), new S3Tag("empty", "")] };
+
+        var header = tags.ToHeader();
+
+        Assert.Equal("team=s3%20proxy&a%26b%3Dc=x%2By%2Fz%25&%E5%90%8D%E5%89%8D=%E5%80%BC%20%F0%9F%98%80&empty=", header);
+        Assert.Equal(tags.TagSet, Tagging.FromHeader(header).TagSet);
+    }
+
     [Theory]
     [InlineData("", null)]
     [InlineData("  \r\n", null)]

@@ -1,6 +1,9 @@
 namespace Alluxio.Server.Proxy.S3;
 
-/// <summary>The next <c>length</c> bytes of a stream, read forward only; the inner stream stays open.</summary>
+/// <summary>
+/// The next <c>length</c> bytes of a stream, read forward only; the inner stream stays open. An inner stream that ends
+/// before them is an <see cref="IOException"/>, never a short body passed off as whole.
+/// </summary>
 internal sealed class LengthLimitedStream(Stream inner, long length) : Stream
 {
     private readonly long _length = length;
@@ -28,8 +31,7 @@ internal sealed class LengthLimitedStream(Stream inner, long length) : Stream
         }
 
         var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _left)], cancellationToken).ConfigureAwait(false);
-        _left -= read;
-        return read;
+        return Counted(read, buffer.Length);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -43,6 +45,16 @@ internal sealed class LengthLimitedStream(Stream inner, long length) : Stream
         }
 
         var read = inner.Read(buffer, offset, (int)Math.Min(count, _left));
+        return Counted(read, count);
+    }
+
+    private int Counted(int read, int asked)
+    {
+        if (read == 0 && asked > 0)
+        {
+            throw new IOException($"The object ended {_left} bytes early.");
+        }
+
         _left -= read;
         return read;
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -230,7 +229,7 @@ internal sealed partial class S3Api(S3Namespace store, S3Lister lister, S3Multip
         await using (input.ConfigureAwait(false))
         {
             input.Seek(offset, SeekOrigin.Begin);
-            await CopyAsync(input, response.Body, count, cancellationToken).ConfigureAwait(false);
+            await new LengthLimitedStream(input, count).CopyToAsync(response.Body, CopyBufferSize, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -307,7 +306,7 @@ internal sealed partial class S3Api(S3Namespace store, S3Lister lister, S3Multip
     {
         var status = await TaggedAsync(request, cancellationToken).ConfigureAwait(false);
         var tagging = await S3XmlReader.ReadTaggingAsync(context.Request.Body, maxTags, cancellationToken).ConfigureAwait(false);
-        await SetTagsAsync(status, S3TagText.Format(tagging.TagSet), cancellationToken).ConfigureAwait(false);
+        await SetTagsAsync(status, tagging.ToHeader(), cancellationToken).ConfigureAwait(false);
         context.Response.StatusCode = request.HasKey ? StatusCodes.Status200OK : StatusCodes.Status204NoContent;
     }
 
@@ -460,7 +459,7 @@ internal sealed partial class S3Api(S3Namespace store, S3Lister lister, S3Multip
 
         if (headers["x-amz-tagging"].ToString() is { Length: > 0 } tagging)
         {
-            xattr[S3XAttr.Tags] = Encoding.UTF8.GetBytes(S3TagText.Format(Tagging.FromHeader(tagging).TagSet));
+            xattr[S3XAttr.Tags] = Encoding.UTF8.GetBytes(Tagging.FromHeader(tagging).ToHeader());
         }
 
         var metadataBytes = 0;
@@ -500,29 +499,6 @@ internal sealed partial class S3Api(S3Namespace store, S3Lister lister, S3Multip
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? Math.Min(value, MaxKeysLimit)
             : throw new S3Exception(S3ErrorCode.InvalidArgument, $"Provided max-keys not an integer or within integer range: {text}.");
-    }
-
-    private static async Task CopyAsync(Stream input, Stream output, long count, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
-        try
-        {
-            while (count > 0)
-            {
-                var read = await input.ReadAsync(buffer.AsMemory(0, (int)Math.Min(CopyBufferSize, count)), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    throw new IOException($"The object ended {count} bytes early.");
-                }
-
-                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                count -= read;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private static string RawPathUnderRoot(HttpContext context)
