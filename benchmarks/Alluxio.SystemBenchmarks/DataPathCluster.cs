@@ -9,8 +9,8 @@ namespace Alluxio.SystemBenchmarks;
 /// <summary>
 /// What the data-path scenarios run against: a master and a worker process (the published server that
 /// bin/alluxio-server runs), the worker's MEM tier in a per-run folder on /dev/shm, and clients in this process;
-/// with a Kodo root, the root mount is kodo://bucket/dir/ on an emulator in this process whose objects are on
-/// /dev/shm too, so neither side of a comparison waits on a disk. Dispose stops everything and removes the folder.
+/// with a Kodo root, the root mount is kodo://bucket/dir/ on an emulator in this process (its S3 face on too) whose
+/// objects are on /dev/shm too, so neither side of a comparison waits on a disk. Dispose stops everything and removes the folder.
 /// </summary>
 internal sealed class DataPathCluster : IAsyncDisposable
 {
@@ -34,6 +34,10 @@ internal sealed class DataPathCluster : IAsyncDisposable
     /// <summary>The emulator of the Kodo root.</summary>
     public KodoEmulatorFixture Emulator => _emulator ?? throw new InvalidOperationException("The cluster was started without a Kodo root.");
 
+    /// <summary>An rclone remote named "kodo" on the emulator's S3 face, as a user would configure one for Kodo's.</summary>
+    public RcloneS3Remote KodoS3Remote =>
+        new("kodo", "http://" + Emulator.Server.S3Endpoint, TestKodo.AccessKey, TestKodo.SecretKey, Emulator.Options.S3Region);
+
     /// <summary>A client of the root's bucket, with Kodo.Client's defaults (those the Kodo UFS uses too).</summary>
     public KodoClient Kodo => _kodo ?? throw new InvalidOperationException("The cluster was started without a Kodo root.");
 
@@ -52,7 +56,11 @@ internal sealed class DataPathCluster : IAsyncDisposable
             var site = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"alluxio.user.block.size.bytes.default={scale.BlockBytes}");
             if (kodoRoot)
             {
-                var options = KodoEmulatorFixture.CreateOptions(TestKodo.AccessKey, TestKodo.SecretKey, TestKodo.Bucket) with { DataFolder = cluster._folder.Folder("kodo") };
+                var options = KodoEmulatorFixture.CreateOptions(TestKodo.AccessKey, TestKodo.SecretKey, TestKodo.Bucket) with
+                {
+                    DataFolder = cluster._folder.Folder("kodo"),
+                    S3Host = "127.0.0.1",
+                };
                 cluster._emulator = await KodoEmulatorFixture.StartAsync(options, cancellationToken);
                 cluster._kodo = TestKodo.Client(cluster._emulator);
                 site.AppendLine(CultureInfo.InvariantCulture, $"alluxio.master.mount.table.root.ufs=kodo://{TestKodo.Bucket}/{RootPrefix}");

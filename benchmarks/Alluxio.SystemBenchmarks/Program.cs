@@ -3,7 +3,7 @@ namespace Alluxio.SystemBenchmarks;
 /// <summary>
 /// End-to-end benchmarks of the whole system, one scenario per subcommand; each prints its figures beside a
 /// reference measured in the same run and their ratio. --quick shrinks every scenario to a smoke run.
-/// Usage: Alluxio.SystemBenchmarks [all|master-rpc|master-heap|list-recursive|read-short-circuit|read-grpc|read-cold|write-through|s3-proxy]
+/// Usage: Alluxio.SystemBenchmarks [all|master-rpc|master-heap|list-recursive|read-short-circuit|read-grpc|read-cold|write-through|s3-proxy|s3-rclone]
 /// [--quick]
 /// </summary>
 internal static class Program

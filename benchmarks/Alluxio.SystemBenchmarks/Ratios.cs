@@ -21,5 +21,21 @@ internal static class Ratios
         return string.Create(CultureInfo.InvariantCulture, $"{label}: {speedup:N1}x faster (goal >= {goal}x: {Verdict(speedup >= goal)})");
     }
 
+    /// <summary>"label: 812 ms; reference: 700 ms; 1.16x its time (goal &lt;= 1.2x: met)".</summary>
+    public static string Within(string label, TimeSpan measured, string reference, TimeSpan baseline, double goal)
+    {
+        var factor = measured / baseline;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{label}: {measured.TotalMilliseconds:N0} ms; {reference}: {baseline.TotalMilliseconds:N0} ms; {factor:N2}x its time (goal <= {goal}x: {Verdict(factor <= goal)})");
+    }
+
+    /// <summary>"label: 5.2x faster (goal >= 10x: NOT met)", for the time <paramref name="fast"/> against <paramref name="slow"/>.</summary>
+    public static string Speedup(string label, TimeSpan fast, TimeSpan slow, double goal)
+    {
+        var speedup = slow / fast;
+        return string.Create(CultureInfo.InvariantCulture, $"{label}: {speedup:N1}x faster (goal >= {goal}x: {Verdict(speedup >= goal)})");
+    }
+
     private static string Verdict(bool met) => met ? "met" : "NOT met";
 }
