@@ -52,6 +52,18 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
         _metrics = metrics;
     }
 
+    /// <summary>
+    /// The same file system, on the same connections, with every call made as <paramref name="user"/>: how a gateway
+    /// (the S3 proxy) acts for the users it serves. Disposing the view leaves this instance's connections open; it
+    /// must not outlive this instance.
+    /// </summary>
+    public FileSystem ForUser(string user)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(user);
+        var headers = new Metadata { { MasterClient.UserHeader, user } };
+        return new FileSystem(Configuration, _master.ForUser(user), _data.WithHeaders(headers), user, metrics: null);
+    }
+
     /// <summary>The configuration calls take their defaults from.</summary>
     public AlluxioConfiguration Configuration { get; }
 

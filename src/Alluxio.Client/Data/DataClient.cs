@@ -15,6 +15,7 @@ internal sealed class DataClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         Headers = headers;
+        Counters = new ClientCounters();
         LocalHost = new LocalHost(configuration.Get(PropertyKeys.UserHostname));
         Selector = new WorkerSelector(LocalHost);
         Workers = new WorkerList(master, configuration.GetDuration(PropertyKeys.UserWorkerListRefreshInterval), time);
@@ -27,10 +28,27 @@ internal sealed class DataClient : IDisposable
         Logger = loggerFactory.CreateLogger<DataClient>();
     }
 
+    private DataClient(DataClient shared, Metadata? headers)
+    {
+        Headers = headers;
+        Counters = shared.Counters;
+        LocalHost = shared.LocalHost;
+        Selector = shared.Selector;
+        Workers = shared.Workers;
+        Channels = shared.Channels;
+        ReaderChunkSize = shared.ReaderChunkSize;
+        WriterChunkSize = shared.WriterChunkSize;
+        ShortCircuit = shared.ShortCircuit;
+        ReadTimeout = shared.ReadTimeout;
+        UfsReadConcurrency = shared.UfsReadConcurrency;
+        Logger = shared.Logger;
+        OwnsResources = false;
+    }
+
     public Metadata? Headers { get; }
 
     /// <summary>The client's own counters, which its metrics heartbeat sends to the master.</summary>
-    public ClientCounters Counters { get; } = new();
+    public ClientCounters Counters { get; }
 
     public LocalHost LocalHost { get; }
 
@@ -57,9 +75,18 @@ internal sealed class DataClient : IDisposable
     /// <summary>Calls on a worker's channel that the generated client does not make, such as the pooled ReadBlock.</summary>
     public CallInvoker Invoker(WorkerNetAddress address) => Channels.Get(address.Target).CreateCallInvoker();
 
+    /// <summary>False for a view made by <see cref="WithHeaders"/>, which leaves the shared channels and lists open.</summary>
+    private bool OwnsResources { get; } = true;
+
+    /// <summary>The same workers, channels and counters, with calls carrying <paramref name="headers"/>.</summary>
+    public DataClient WithHeaders(Metadata? headers) => new(this, headers);
+
     public void Dispose()
     {
-        Channels.Dispose();
-        Workers.Dispose();
+        if (OwnsResources)
+        {
+            Channels.Dispose();
+            Workers.Dispose();
+        }
     }
 }

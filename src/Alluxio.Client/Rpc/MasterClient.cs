@@ -35,6 +35,7 @@ internal sealed class MasterClient : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
+    private readonly bool _ownsChannels = true;
     private int _current;
 
     public MasterClient(
@@ -67,6 +68,19 @@ internal sealed class MasterClient : IDisposable
                 },
             })
             .Build();
+    }
+
+    private MasterClient(MasterClient shared, string? user)
+    {
+        _channels = shared._channels;
+        _schedule = shared._schedule;
+        _callTimeout = shared._callTimeout;
+        _headers = user is null ? null : new Metadata { { UserHeader, user } };
+        _time = shared._time;
+        _logger = shared._logger;
+        _pipeline = shared._pipeline;
+        _ownsChannels = false;
+        _current = Volatile.Read(ref shared._current);
     }
 
     /// <summary>The master the next call goes to, host:port.</summary>
@@ -134,7 +148,16 @@ internal sealed class MasterClient : IDisposable
         }
     }
 
-    public void Dispose() => _channels.Dispose();
+    /// <summary>A client on the same channels whose calls carry <paramref name="user"/>; disposing it leaves the channels open.</summary>
+    public MasterClient ForUser(string? user) => new(this, user);
+
+    public void Dispose()
+    {
+        if (_ownsChannels)
+        {
+            _channels.Dispose();
+        }
+    }
 
     private async Task<T> ExecuteAsync<T>(
         string method, bool retryable, Func<GrpcChannel, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)

@@ -177,9 +177,29 @@ public sealed class S3SdkTests : IAsyncLifetime
         Assert.Equal("shared", await http.GetStringAsync(new Uri(url), Token));
     }
 
-    private AmazonS3Client Client() =>
+    [Fact]
+    public async Task EachRequestActsAsTheUserItsAccessKeyNames_AndAnUnsignedOneAsTheProxy()
+    {
+        using var alice = Client("alice");
+        using var bob = Client("bob");
+        await alice.PutBucketAsync("owned", Token);
+        await alice.PutObjectAsync(new PutObjectRequest { BucketName = "owned", Key = "a/by-alice", ContentBody = "a" }, Token);
+        await bob.PutObjectAsync(new PutObjectRequest { BucketName = "owned", Key = "by-bob", ContentBody = "b" }, Token);
+        using var http = new HttpClient();
+        using var unsigned = await http.PutAsync(new Uri(_cluster!.Proxy.S3Endpoint + "/owned/unsigned"), new StringContent("u"), Token);
+        Assert.Equal(HttpStatusCode.OK, unsigned.StatusCode);
+
+        var fs = _cluster.Cluster.Connect();
+        Assert.Equal("alice", (await fs.GetStatusAsync("/owned", cancellationToken: Token)).Owner);
+        Assert.Equal("alice", (await fs.GetStatusAsync("/owned/a", cancellationToken: Token)).Owner);
+        Assert.Equal("alice", (await fs.GetStatusAsync("/owned/a/by-alice", cancellationToken: Token)).Owner);
+        Assert.Equal("bob", (await fs.GetStatusAsync("/owned/by-bob", cancellationToken: Token)).Owner);
+        Assert.Equal(Environment.UserName, (await fs.GetStatusAsync("/owned/unsigned", cancellationToken: Token)).Owner);
+    }
+
+    private AmazonS3Client Client(string accessKey = "alluxio-s3-user") =>
         new(
-            new BasicAWSCredentials("alluxio-s3-user", "FAKE-S3-SECRET-unused"),
+            new BasicAWSCredentials(accessKey, "FAKE-S3-SECRET-unused"),
             new AmazonS3Config { ServiceURL = _cluster!.Proxy.S3Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1", UseHttp = true });
 
     private static async Task<byte[]> ReadAllAsync(Stream stream)

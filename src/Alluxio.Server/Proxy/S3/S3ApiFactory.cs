@@ -1,7 +1,6 @@
 using Alluxio.Client;
 using Alluxio.Configuration;
 using Alluxio.Errors;
-using Alluxio.Paths;
 using S3.Protocol.Auth;
 
 namespace Alluxio.Server.Proxy.S3;
@@ -29,13 +28,6 @@ internal static class S3ApiFactory
         }
 
         var verifier = new SigV4Verifier(credentials, time, new SigV4Options { MaxClockSkew = configuration.GetDuration(PropertyKeys.ProxyS3MaxClockSkew) });
-        var store = new S3Namespace(fileSystem, S3Settings.From(configuration));
-        return new S3Api(
-            store,
-            new S3Lister(fileSystem, CodePointOrder.Instance),
-            new S3MultipartUploads(store),
-            verifier,
-            requireSignature,
-            loggerFactory.CreateLogger<S3Api>());
+        return new S3Api(new S3Sessions(fileSystem, S3Settings.From(configuration)), verifier, requireSignature, loggerFactory.CreateLogger<S3Api>());
     }
 }
