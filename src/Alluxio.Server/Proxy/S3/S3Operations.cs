@@ -191,11 +191,17 @@ internal sealed class S3Operations(S3Namespace store, S3Lister lister, S3Multipa
         await using (body.ConfigureAwait(false))
         {
             var result = await store.PutObjectAsync(request.Bucket, request.Key, body, ObjectXAttr(context.Request.Headers), cancellationToken).ConfigureAwait(false);
-            context.Response.Headers.ETag = result.ETag;
-            if (body.Checksum is { } checksum)
-            {
-                context.Response.Headers[checksum.HeaderName] = checksum.Base64Value;
-            }
+            AnswerWritten(context.Response, result.ETag, body);
+        }
+    }
+
+    /// <summary>The headers of a written object or part: its ETag, and the checksum the client sent, verified.</summary>
+    private static void AnswerWritten(HttpResponse response, string etag, S3BodyStream body)
+    {
+        response.Headers.ETag = etag;
+        if (body.Checksum is { } checksum)
+        {
+            response.Headers[checksum.HeaderName] = checksum.Base64Value;
         }
     }
 
@@ -300,11 +306,7 @@ internal sealed class S3Operations(S3Namespace store, S3Lister lister, S3Multipa
             var query = context.Request.Query;
             var result = await uploads.UploadPartAsync(request.Bucket, request.Key, query["uploadId"].ToString(), query["partNumber"].ToString(), body, cancellationToken)
                 .ConfigureAwait(false);
-            context.Response.Headers.ETag = result.ETag;
-            if (body.Checksum is { } checksum)
-            {
-                context.Response.Headers[checksum.HeaderName] = checksum.Base64Value;
-            }
+            AnswerWritten(context.Response, result.ETag, body);
         }
     }
 
