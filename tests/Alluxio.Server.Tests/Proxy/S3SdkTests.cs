@@ -178,6 +178,37 @@ public sealed class S3SdkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASinglePartUploadBecomesTheObjectByARename_WithItsMetadataAndMultipartETag()
+    {
+        using var s3 = Client();
+        await s3.PutBucketAsync("mpu", Token);
+        var content = TestContent.Bytes(3 << 20);
+        var init = await s3.InitiateMultipartUploadAsync(
+            new InitiateMultipartUploadRequest { BucketName = "mpu", Key = "dir/one", ContentType = "text/plain", Metadata = { ["color"] = "blue" } }, Token);
+        var part = await s3.UploadPartAsync(
+            new UploadPartRequest { BucketName = "mpu", Key = "dir/one", UploadId = init.UploadId, PartNumber = 1, InputStream = new MemoryStream(content) }, Token);
+        var fs = _cluster!.Cluster.Connect();
+        var partFile = await fs.ListStatusAsync("/mpu", new Alluxio.Client.Options.ListStatusOptions { Recursive = true }, Token)
+            .SingleAsync(s => !s.IsFolder, Token);
+
+        var done = await s3.CompleteMultipartUploadAsync(
+            new CompleteMultipartUploadRequest { BucketName = "mpu", Key = "dir/one", UploadId = init.UploadId, PartETags = [new PartETag(1, part.ETag)] }, Token);
+
+        // The part's own file is the object now: nothing was copied.
+        var status = await fs.GetStatusAsync("/mpu/dir/one", cancellationToken: Token);
+        Assert.Equal(partFile.FileId, status.FileId);
+        var expectedETag = $"\"{Convert.ToHexStringLower(MD5.HashData(MD5.HashData(content)))}-1\"";
+        Assert.Equal(expectedETag, done.ETag);
+        using var get = await s3.GetObjectAsync("mpu", "dir/one", Token);
+        Assert.Equal(content, await ReadAllAsync(get.ResponseStream));
+        Assert.Equal(expectedETag, get.ETag);
+        Assert.Equal("text/plain", get.Headers.ContentType);
+        Assert.Equal("blue", get.Metadata["color"]);
+        Assert.Empty((await s3.ListMultipartUploadsAsync("mpu", Token)).MultipartUploads ?? []);
+        Assert.Equal(["dir/one"], (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "mpu" }, Token)).S3Objects.Select(o => o.Key));
+    }
+
+    [Fact]
     public async Task EachRequestActsAsTheUserItsAccessKeyNames_AndAnUnsignedOneAsTheProxy()
     {
         using var alice = Client("alice");

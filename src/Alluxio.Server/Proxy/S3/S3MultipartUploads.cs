@@ -131,6 +131,14 @@ internal sealed class S3MultipartUploads(S3Namespace store)
 
         var etag = S3ETag.Multipart(chosen.Select(p => Convert.FromHexString(S3ETag.Unquote(S3Namespace.ETagOf(p)))));
         var xattr = upload.XAttr.Where(x => x.Key != KeyXAttr).ToDictionary(x => x.Key, x => x.Value.ToByteArray(), StringComparer.Ordinal);
+        if (chosen.Count == 1 && !key.EndsWith('/'))
+        {
+            // One part is the whole object: its file becomes the object by a rename, and no byte is copied.
+            var moved = await store.MoveToObjectAsync(bucket, key, chosen[0].Path, xattr, etag, cancellationToken).ConfigureAwait(false);
+            await AbortAsync(bucket, key, uploadId, cancellationToken).ConfigureAwait(false);
+            return moved;
+        }
+
         var parts = new ConcatenatedParts(FileSystem, [.. chosen.Select(p => p.Path)], cancellationToken);
         await using (parts.ConfigureAwait(false))
         {

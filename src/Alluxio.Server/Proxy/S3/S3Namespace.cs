@@ -145,6 +145,21 @@ internal sealed class S3Namespace(FileSystem fileSystem, S3Settings settings)
         return new S3PutResult(etag, status);
     }
 
+    /// <summary>
+    /// Makes the complete file at <paramref name="source"/> the object <paramref name="key"/>, with
+    /// <paramref name="xattr"/> and <paramref name="etag"/>: a rename, in the namespace and the UFS, so no byte is copied.
+    /// </summary>
+    public async Task<S3PutResult> MoveToObjectAsync(
+        string bucket, string key, string source, IReadOnlyDictionary<string, byte[]> xattr, string etag, CancellationToken cancellationToken)
+    {
+        var resource = Resource(bucket, key);
+        var attributes = new Dictionary<string, byte[]>(xattr, StringComparer.Ordinal) { [S3XAttr.ETag] = Encoding.UTF8.GetBytes(etag) };
+        await CallAsync(resource, S3ErrorCode.NoSuchUpload, () => fileSystem.SetAttributeAsync(source, new SetAttributeOptions { XAttr = attributes }, cancellationToken))
+            .ConfigureAwait(false);
+        var status = await ReplaceAsync(source, S3Paths.Object(bucket, key), resource, cancellationToken).ConfigureAwait(false);
+        return new S3PutResult(etag, status);
+    }
+
     /// <summary>Removes an object; a key that is not there is no error, as in S3.</summary>
     public async Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken)
     {
