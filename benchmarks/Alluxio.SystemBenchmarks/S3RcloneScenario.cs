@@ -31,12 +31,13 @@ internal sealed class S3RcloneScenario : IScenario
             ? new[] { ("loopback", FaultSettings.None) }
             : [("loopback", FaultSettings.None), ("remote", FaultSettings.None with { LatencyMs = LatencyMs, Bandwidth = BytesPerSecond })];
 
-        await using var cluster = await DataPathCluster.StartAsync(scale, cachedFiles: networks.Length, kodoRoot: true, cancellationToken);
+        await using var cluster = await DataPathCluster.StartAsync(scale, cachedFiles: networks.Length + 1, kodoRoot: true, cancellationToken);
         var proxy = await cluster.StartProxyAsync(cancellationToken);
         using var rclone = new Rclone(cluster.KodoS3Remote, new RcloneS3Remote("alluxio", proxy.S3Endpoint.ToString(), "bench", "FAKE-BENCH-SECRET"));
         var client = cluster.Client();
         var content = new SeededContent(scale.FileBytes);
-        await KodoObjects.UploadAsync(cluster.Kodo, Key("warm-up/object"), new SeededContent(scale.BlockBytes, seed: 2), cancellationToken);
+        await KodoObjects.UploadAsync(cluster.Kodo, Key("warm-up/object"), new SeededContent(scale.FileBytes, seed: 2), cancellationToken);
+        await PutManyAsync(cluster, Key("warm-up/list/"), objects, cancellationToken);
         foreach (var (name, _) in networks)
         {
             await KodoObjects.UploadAsync(cluster.Kodo, Key($"{name}/object"), content, cancellationToken);
@@ -45,18 +46,19 @@ internal sealed class S3RcloneScenario : IScenario
 
         await using var daemon = await RcloneDaemon.StartAsync(rclone, cancellationToken);
 
-        // Both remotes once first: the proxy's JIT and its client, rclone's first connections.
+        // Both remotes first move and list as much as a figure does: the proxy's JIT and its client, and rclone's own
+        // first large transfer and listing, which ran at half speed here, are no part of any figure.
         using var copies = new RamFolder();
         foreach (var directory in new[] { Direct("warm-up"), Proxied("warm-up") })
         {
             await daemon.CopyToLocalAsync(directory, "object", copies.Path, cancellationToken);
-            await daemon.ListAsync(directory, cancellationToken);
+            await daemon.ListAsync(directory + "/list", cancellationToken);
         }
 
         var lines = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture, $"object: {scale.Describe()}, copied by rclone in one stream into /dev/shm; listing: {objects:N0} objects in one directory"),
-            string.Create(CultureInfo.InvariantCulture, $"through one rclone rcd (rclone v1.60), so no figure holds rclone's start; warm figures best of {scale.Repeats}"),
+            string.Create(CultureInfo.InvariantCulture, $"through one rclone rcd (rclone v1.60), so no figure holds rclone's start; direct and warm figures best of {scale.Repeats}, cold ones once"),
         };
         foreach (var (name, faults) in networks)
         {
@@ -80,7 +82,8 @@ internal sealed class S3RcloneScenario : IScenario
         Task<TimeSpan> TimeCopyAsync(string directory) => TimeCheckedAsync(
             () => rclone.CopyToLocalAsync(directory, "object", copies, cancellationToken), scale.FileBytes, $"the bytes rclone copied from {directory}/object");
 
-        var direct = await TimeCopyAsync(Direct(name));
+        // Kodo keeps no cache for a reader, so the direct read can be repeated; a cold read through Alluxio happens once.
+        var direct = await BestAsync(scale.Repeats, () => TimeCopyAsync(Direct(name)));
         var fromKodoBefore = await cluster.WorkerCounterAsync(WorkerCounters.BytesReadUfs, cancellationToken);
         var cold = await TimeCopyAsync(Proxied(name));
         var fromKodo = await cluster.WorkerCounterAsync(WorkerCounters.BytesReadUfs, cancellationToken) - fromKodoBefore;
@@ -98,7 +101,7 @@ internal sealed class S3RcloneScenario : IScenario
     private static async Task<IEnumerable<string>> ListAsync(
         RcloneDaemon rclone, ProxyProcess proxy, string directory, int objects, int repeats, CancellationToken cancellationToken)
     {
-        var direct = await TimeListingAsync(rclone, Direct(directory), objects, cancellationToken);
+        var direct = await BestAsync(repeats, () => TimeListingAsync(rclone, Direct(directory), objects, cancellationToken));
         var cold = await TimeListingAsync(rclone, Proxied(directory), objects, cancellationToken);
         var warm = await BestAsync(repeats, () => TimeListingAsync(rclone, Proxied(directory), objects, cancellationToken));
         using var http = new HttpClient();
