@@ -215,6 +215,84 @@ public sealed class S3FaceTests
     }
 
     [Fact]
+    public async Task UploadPartCopy_TakesRangesOfObjects_AsAwscliCopiesALargeObject()
+    {
+        await using var s3 = await S3Emulator.StartAsync();
+        var native = RandomNumberGenerator.GetBytes(6 << 20);
+        await s3.Host.Kodo.UploadAsync(Bucket, "source/native.bin", native);
+        var putThroughS3 = RandomNumberGenerator.GetBytes(1000);
+        await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "source/small", InputStream = new MemoryStream(putThroughS3) }, Ct);
+        var initiated = await s3.Client.InitiateMultipartUploadAsync(Bucket, "copied.bin", Ct);
+
+        var first = await s3.Client.CopyPartAsync(
+            new CopyPartRequest
+            {
+                SourceBucket = Bucket,
+                SourceKey = "source/native.bin",
+                DestinationBucket = Bucket,
+                DestinationKey = "copied.bin",
+                UploadId = initiated.UploadId,
+                PartNumber = 1,
+                FirstByte = 0,
+                LastByte = (5 << 20) - 1,
+            },
+            Ct);
+        var second = await s3.Client.CopyPartAsync(
+            new CopyPartRequest
+            {
+                SourceBucket = Bucket,
+                SourceKey = "source/small",
+                DestinationBucket = Bucket,
+                DestinationKey = "copied.bin",
+                UploadId = initiated.UploadId,
+                PartNumber = 2,
+            },
+            Ct);
+        var outside = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.Client.CopyPartAsync(
+            new CopyPartRequest
+            {
+                SourceBucket = Bucket,
+                SourceKey = "source/small",
+                DestinationBucket = Bucket,
+                DestinationKey = "copied.bin",
+                UploadId = initiated.UploadId,
+                PartNumber = 3,
+                FirstByte = 500,
+                LastByte = 5000,
+            },
+            Ct));
+        var missing = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.Client.CopyPartAsync(
+            new CopyPartRequest
+            {
+                SourceBucket = Bucket,
+                SourceKey = "source/none",
+                DestinationBucket = Bucket,
+                DestinationKey = "copied.bin",
+                UploadId = initiated.UploadId,
+                PartNumber = 3,
+            },
+            Ct));
+        await s3.Client.CompleteMultipartUploadAsync(
+            new CompleteMultipartUploadRequest
+            {
+                BucketName = Bucket,
+                Key = "copied.bin",
+                UploadId = initiated.UploadId,
+                PartETags = [new PartETag(1, first.ETag), new PartETag(2, second.ETag)],
+            },
+            Ct);
+
+        var expectedFirst = native.AsSpan(0, 5 << 20).ToArray();
+        Assert.Equal($"\"{Convert.ToHexStringLower(Md5(expectedFirst))}\"", first.ETag);
+        Assert.Equal($"\"{Convert.ToHexStringLower(Md5(putThroughS3))}\"", second.ETag);
+        Assert.Equal("InvalidArgument", outside.ErrorCode);
+        Assert.Equal("NoSuchKey", missing.ErrorCode);
+        byte[] joined = [.. expectedFirst, .. putThroughS3];
+        using var read = await s3.Client.GetObjectAsync(Bucket, "copied.bin", Ct);
+        Assert.Equal(joined, await ReadAllAsync(read.ResponseStream));
+    }
+
+    [Fact]
     public async Task WrongSecret_IsSignatureDoesNotMatch()
     {
         await using var s3 = await S3Emulator.StartAsync();

@@ -27,7 +27,6 @@ internal sealed class S3Face
     private const long MinPartSize = 5L * 1024 * 1024;
     private const string DefaultMimeType = "application/octet-stream";
     private const string MetaPrefix = "x-amz-meta-";
-    private const string CopySourceHeader = "x-amz-copy-source";
 
     private static readonly S3Owner s_owner = new("kodo-emulator", "kodo-emulator");
 
@@ -156,7 +155,7 @@ internal sealed class S3Face
             _ when HttpMethods.IsGet(method) || HttpMethods.IsHead(method) => GetObjectAsync(context, objectBucket, key, throttle, cancellationToken),
             _ when HttpMethods.IsPut(method) && query.ContainsKey("uploadId") =>
                 UploadPartAsync(context, principal, FindUpload(uploadId, objectBucket, key), throttle, cancellationToken),
-            _ when HttpMethods.IsPut(method) && request.Headers.ContainsKey(CopySourceHeader) => CopyObjectAsync(context, objectBucket, key, cancellationToken),
+            _ when HttpMethods.IsPut(method) && request.Headers.ContainsKey(S3CopySource.Header) => CopyObjectAsync(context, objectBucket, key, cancellationToken),
             _ when HttpMethods.IsPut(method) => PutObjectAsync(context, principal, objectBucket, key, throttle, cancellationToken),
             _ when HttpMethods.IsPost(method) && query.ContainsKey("uploads") => CreateMultipartUploadAsync(context, objectBucket, key, cancellationToken),
             _ when HttpMethods.IsPost(method) && query.ContainsKey("uploadId") =>
@@ -485,16 +484,7 @@ internal sealed class S3Face
     {
         CheckKey(key);
         var request = context.Request;
-        var source = request.Headers[CopySourceHeader].ToString();
-        var version = source.IndexOf("?versionId=", StringComparison.Ordinal);
-        source = S3UriEncoding.Decode(version < 0 ? source : source[..version], plusIsSpace: false).TrimStart('/');
-        var slash = source.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0 || slash == source.Length - 1)
-        {
-            throw new S3Exception(S3ErrorCode.InvalidArgument, "Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
-        }
-
-        var (sourceBucket, sourceKey) = (source[..slash], source[(slash + 1)..]);
+        var (sourceBucket, sourceKey) = S3CopySource.Parse(request.Headers[S3CopySource.Header]);
         var original = FindBucket(sourceBucket).Find(sourceKey) ?? throw NoSuchKey(sourceKey);
         var replace = request.Headers["x-amz-metadata-directive"].ToString() switch
         {
@@ -573,18 +563,16 @@ internal sealed class S3Face
 
     private async Task UploadPartAsync(HttpContext context, S3Principal principal, S3Upload upload, Throttle throttle, CancellationToken cancellationToken)
     {
-        if (context.Request.Headers.ContainsKey(CopySourceHeader))
-        {
-            throw new S3Exception(S3ErrorCode.NotImplemented, "UploadPartCopy is not implemented by the Kodo emulator.");
-        }
-
         if (!int.TryParse(context.Request.Query["partNumber"], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ||
             number is < 1 or > S3XmlReader.MaxPartNumber)
         {
             throw new S3Exception(S3ErrorCode.InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive.");
         }
 
-        var received = await ReceiveAsync(context.Request, principal, throttle, cancellationToken, durable: false);
+        var copy = context.Request.Headers.ContainsKey(S3CopySource.Header);
+        var received = copy
+            ? await CopyRangeAsync(context.Request, throttle, cancellationToken)
+            : await ReceiveAsync(context.Request, principal, throttle, cancellationToken, durable: false);
         var part = new S3UploadedPart(number, received.Blob, received.Md5, received.Blob.Digests.Qetag(), _state.Time.GetUtcNow());
         S3UploadedPart? replaced = null;
         upload.Parts.AddOrUpdate(number, part, (_, old) =>
@@ -600,7 +588,39 @@ internal sealed class S3Face
             throw new S3Exception(S3ErrorCode.NoSuchUpload);
         }
 
+        if (copy)
+        {
+            await new CopyPartResult { ETag = part.ETag, LastModified = part.LastModified }.WriteToAsync(context.Response, cancellationToken);
+            return;
+        }
+
         context.Response.Headers.ETag = part.ETag;
+    }
+
+    /// <summary>UploadPartCopy's bytes: the range of the source object that x-amz-copy-source-range names, into a new blob.</summary>
+    private async Task<ReceivedBlob> CopyRangeAsync(HttpRequest request, Throttle throttle, CancellationToken cancellationToken)
+    {
+        var (sourceBucket, sourceKey) = S3CopySource.Parse(request.Headers[S3CopySource.Header]);
+        var source = FindBucket(sourceBucket).Find(sourceKey) ?? throw NoSuchKey(sourceKey);
+        var (offset, count) = S3CopySource.Range(request.Headers[S3CopySource.RangeHeader], source.Size);
+        var blob = _state.Store.Stage(withMd5: true);
+        try
+        {
+            foreach (var range in source.Ranges(offset, count))
+            {
+                await using var input = _state.Store.Blobs.OpenRead(range.BlobId);
+                input.Seek(range.Offset, SeekOrigin.Begin);
+                await blob.AppendAsync(new LengthLimitedStream(input, range.Length), long.MaxValue, throttle, cancellationToken);
+            }
+
+            await blob.SealAsync(durable: false);
+            return new ReceivedBlob(blob, Convert.FromHexString(blob.Digests.Md5Hex()!));
+        }
+        catch
+        {
+            blob.Dispose();
+            throw;
+        }
     }
 
     private async Task CompleteMultipartUploadAsync(HttpContext context, S3Principal principal, S3Upload upload, CancellationToken cancellationToken)

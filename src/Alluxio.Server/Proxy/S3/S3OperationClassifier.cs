@@ -1,15 +1,15 @@
+using S3.Protocol;
+
 namespace Alluxio.Server.Proxy.S3;
 
 /// <summary>Which S3 operation a request is, from its method, whether it names a bucket and a key, its query and headers.</summary>
 internal static class S3OperationClassifier
 {
-    public const string CopySourceHeader = "x-amz-copy-source";
-
     public static S3Operation Classify(string method, bool hasBucket, bool hasKey, IQueryCollection query, IHeaderDictionary headers)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(headers);
-        var copy = headers.ContainsKey(CopySourceHeader);
+        var copy = headers.ContainsKey(S3CopySource.Header);
         if (!hasBucket)
         {
             return HttpMethods.IsGet(method) ? S3Operation.ListBuckets : S3Operation.Unsupported;

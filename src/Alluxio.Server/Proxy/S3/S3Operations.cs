@@ -207,7 +207,7 @@ internal sealed class S3Operations(S3Namespace store, S3Lister lister, S3Multipa
 
     private async Task CopyObjectAsync(S3Request request, HttpContext context, CancellationToken cancellationToken)
     {
-        var (sourceBucket, sourceKey) = CopySource(context.Request.Headers[S3OperationClassifier.CopySourceHeader].ToString());
+        var (sourceBucket, sourceKey) = S3CopySource.Parse(context.Request.Headers[S3CopySource.Header]);
         var source = await store.GetObjectAsync(sourceBucket, sourceKey, cancellationToken).ConfigureAwait(false);
         var replace = context.Request.Headers["x-amz-metadata-directive"].ToString() switch
         {
@@ -312,17 +312,9 @@ internal sealed class S3Operations(S3Namespace store, S3Lister lister, S3Multipa
 
     private async Task UploadPartCopyAsync(S3Request request, HttpContext context, CancellationToken cancellationToken)
     {
-        var (sourceBucket, sourceKey) = CopySource(context.Request.Headers[S3OperationClassifier.CopySourceHeader].ToString());
+        var (sourceBucket, sourceKey) = S3CopySource.Parse(context.Request.Headers[S3CopySource.Header]);
         var source = await store.GetObjectAsync(sourceBucket, sourceKey, cancellationToken).ConfigureAwait(false);
-        var rangeHeader = context.Request.Headers["x-amz-copy-source-range"].ToString();
-        var (offset, count) = (0L, source.Length);
-        if (rangeHeader.Length > 0)
-        {
-            if (S3Range.TryParse(rangeHeader, source.Length, out offset, out count) != S3RangeResult.Partial)
-            {
-                throw new S3Exception(S3ErrorCode.InvalidArgument, $"The x-amz-copy-source-range {rangeHeader} is not a range of the source's {source.Length} bytes.");
-            }
-        }
+        var (offset, count) = S3CopySource.Range(context.Request.Headers[S3CopySource.RangeHeader], source.Length);
 
         var input = await store.OpenAsync(sourceBucket, sourceKey, source, cancellationToken).ConfigureAwait(false);
         await using (input.ConfigureAwait(false))
@@ -431,16 +423,6 @@ internal sealed class S3Operations(S3Namespace store, S3Lister lister, S3Multipa
         return metadataBytes <= 2048
             ? xattr
             : throw new S3Exception(S3ErrorCode.InvalidArgument, $"The user metadata (x-amz-meta-*) is {metadataBytes} bytes; at most 2048 are allowed.");
-    }
-
-    private static (string Bucket, string Key) CopySource(string header)
-    {
-        var source = header.Split('?')[0];
-        source = Uri.UnescapeDataString(source).TrimStart('/');
-        var slash = source.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 && slash < source.Length - 1
-            ? (source[..slash], source[(slash + 1)..])
-            : throw new S3Exception(S3ErrorCode.InvalidArgument, $"Copy Source must mention the source bucket and key: sourcebucket/sourcekey (got '{header}').");
     }
 
     private static int MaxKeys(string text)

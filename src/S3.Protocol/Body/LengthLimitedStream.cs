@@ -1,10 +1,10 @@
-namespace Alluxio.Server.Proxy.S3;
+namespace S3.Protocol.Body;
 
 /// <summary>
 /// The next <c>length</c> bytes of a stream, read forward only; the inner stream stays open. An inner stream that ends
 /// before them is an <see cref="IOException"/>, never a short body passed off as whole.
 /// </summary>
-internal sealed class LengthLimitedStream(Stream inner, long length) : Stream
+public sealed class LengthLimitedStream(Stream inner, long length) : Stream
 {
     private readonly long _length = length;
     private long _left = length;
