@@ -293,6 +293,28 @@ public sealed class S3FaceTests
     }
 
     [Fact]
+    public async Task ConditionalGets_AnswerNotModifiedOrPreconditionFailed()
+    {
+        await using var s3 = await S3Emulator.StartAsync();
+        await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "cond.txt", ContentBody = "conditional" }, Ct);
+        var head = await s3.Client.GetObjectMetadataAsync(Bucket, "cond.txt", Ct);
+
+        using var matched = await s3.Client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = "cond.txt", EtagToMatch = head.ETag }, Ct);
+        var notModified = await Assert.ThrowsAsync<AmazonS3Exception>(() =>
+            s3.Client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = "cond.txt", EtagToNotMatch = head.ETag }, Ct));
+        var notSince = await Assert.ThrowsAsync<AmazonS3Exception>(() =>
+            s3.Client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = "cond.txt", ModifiedSinceDate = DateTime.UtcNow.AddHours(1) }, Ct));
+        var failed = await Assert.ThrowsAsync<AmazonS3Exception>(() =>
+            s3.Client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = "cond.txt", EtagToMatch = "\"other\"" }, Ct));
+
+        Assert.Equal("conditional", await new StreamReader(matched.ResponseStream).ReadToEndAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, notSince.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, failed.StatusCode);
+        Assert.Equal("PreconditionFailed", failed.ErrorCode);
+    }
+
+    [Fact]
     public async Task WrongSecret_IsSignatureDoesNotMatch()
     {
         await using var s3 = await S3Emulator.StartAsync();

@@ -371,6 +371,13 @@ internal sealed class S3Face
     {
         var info = bucket.Find(key) ?? throw NoSuchKey(key);
         var response = context.Response;
+        if (!S3Preconditions.ShouldSend(context.Request, info.ETag, LastModified(info)))
+        {
+            SetObjectHeaders(response, info);
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
         var result = S3Range.TryParse(context.Request.Headers.Range, info.Size, out var offset, out var count);
         response.Headers.AcceptRanges = "bytes";
         if (result == S3RangeResult.NotSatisfiable)

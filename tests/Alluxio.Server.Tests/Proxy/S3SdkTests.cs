@@ -209,6 +209,26 @@ public sealed class S3SdkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConditionalGetsAnswerNotModifiedOrPreconditionFailed()
+    {
+        using var s3 = Client();
+        await s3.PutBucketAsync("cond", Token);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = "cond", Key = "c.txt", ContentBody = "conditional" }, Token);
+        var head = await s3.GetObjectMetadataAsync("cond", "c.txt", Token);
+
+        using var matched = await s3.GetObjectAsync(new GetObjectRequest { BucketName = "cond", Key = "c.txt", EtagToMatch = head.ETag }, Token);
+        var notModified = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() =>
+            s3.GetObjectAsync(new GetObjectRequest { BucketName = "cond", Key = "c.txt", EtagToNotMatch = head.ETag }, Token));
+        var failed = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() =>
+            s3.GetObjectAsync(new GetObjectRequest { BucketName = "cond", Key = "c.txt", UnmodifiedSinceDate = DateTime.UtcNow.AddHours(-1) }, Token));
+
+        Assert.Equal("conditional", await new StreamReader(matched.ResponseStream).ReadToEndAsync(Token));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, failed.StatusCode);
+        Assert.Equal("PreconditionFailed", failed.ErrorCode);
+    }
+
+    [Fact]
     public async Task EachRequestActsAsTheUserItsAccessKeyNames_AndAnUnsignedOneAsTheProxy()
     {
         using var alice = Client("alice");

@@ -151,6 +151,12 @@ internal sealed class S3Operations(S3Namespace store, S3Lister lister, S3Multipa
         var response = context.Response;
         var length = status.IsFolder ? 0 : status.Length;
         WriteObjectHeaders(response, status);
+        if (!S3Preconditions.ShouldSend(context.Request, response.Headers.ETag.ToString(), status.LastModificationTime))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
         var range = S3Range.TryParse(context.Request.Headers.Range.ToString(), length, out var offset, out var count);
         if (range == S3RangeResult.NotSatisfiable)
         {
