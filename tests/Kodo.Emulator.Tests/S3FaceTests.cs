@@ -224,54 +224,25 @@ public sealed class S3FaceTests
         await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "source/small", InputStream = new MemoryStream(putThroughS3) }, Ct);
         var initiated = await s3.Client.InitiateMultipartUploadAsync(Bucket, "copied.bin", Ct);
 
-        var first = await s3.Client.CopyPartAsync(
-            new CopyPartRequest
-            {
-                SourceBucket = Bucket,
-                SourceKey = "source/native.bin",
-                DestinationBucket = Bucket,
-                DestinationKey = "copied.bin",
-                UploadId = initiated.UploadId,
-                PartNumber = 1,
-                FirstByte = 0,
-                LastByte = (5 << 20) - 1,
-            },
-            Ct);
-        var second = await s3.Client.CopyPartAsync(
-            new CopyPartRequest
-            {
-                SourceBucket = Bucket,
-                SourceKey = "source/small",
-                DestinationBucket = Bucket,
-                DestinationKey = "copied.bin",
-                UploadId = initiated.UploadId,
-                PartNumber = 2,
-            },
-            Ct);
-        var outside = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.Client.CopyPartAsync(
-            new CopyPartRequest
-            {
-                SourceBucket = Bucket,
-                SourceKey = "source/small",
-                DestinationBucket = Bucket,
-                DestinationKey = "copied.bin",
-                UploadId = initiated.UploadId,
-                PartNumber = 3,
-                FirstByte = 500,
-                LastByte = 5000,
-            },
-            Ct));
-        var missing = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.Client.CopyPartAsync(
-            new CopyPartRequest
-            {
-                SourceBucket = Bucket,
-                SourceKey = "source/none",
-                DestinationBucket = Bucket,
-                DestinationKey = "copied.bin",
-                UploadId = initiated.UploadId,
-                PartNumber = 3,
-            },
-            Ct));
+        Task<CopyPartResponse> CopyPartAsync(string sourceKey, int partNumber, long? firstByte = null, long? lastByte = null) =>
+            s3.Client.CopyPartAsync(
+                new CopyPartRequest
+                {
+                    SourceBucket = Bucket,
+                    SourceKey = sourceKey,
+                    DestinationBucket = Bucket,
+                    DestinationKey = "copied.bin",
+                    UploadId = initiated.UploadId,
+                    PartNumber = partNumber,
+                    FirstByte = firstByte,
+                    LastByte = lastByte,
+                },
+                Ct);
+
+        var first = await CopyPartAsync("source/native.bin", 1, 0, (5 << 20) - 1);
+        var second = await CopyPartAsync("source/small", 2);
+        var outside = await Assert.ThrowsAsync<AmazonS3Exception>(() => CopyPartAsync("source/small", 3, 500, 5000));
+        var missing = await Assert.ThrowsAsync<AmazonS3Exception>(() => CopyPartAsync("source/none", 3));
         await s3.Client.CompleteMultipartUploadAsync(
             new CompleteMultipartUploadRequest
             {
