@@ -34,4 +34,11 @@ internal static class KodoObjects
 
         return total;
     }
+
+    /// <summary>Puts a one-byte object under each of <paramref name="keys"/>, 32 at a time: a large listing to read.</summary>
+    public static Task PutOneByteObjectsAsync(KodoClient kodo, IEnumerable<string> keys, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            keys,
+            new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
+            async (key, ct) => await kodo.PutAsync(key, "x"u8.ToArray(), ct));
 }

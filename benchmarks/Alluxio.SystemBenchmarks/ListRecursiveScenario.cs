@@ -40,11 +40,10 @@ internal sealed class ListRecursiveScenario : IScenario
         await using var emulator = await TestKodo.StartEmulatorAsync(cancellationToken);
         await using var kodo = TestKodo.Client(emulator);
         var populate = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, objects),
-            new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
-            async (i, ct) => await kodo.PutAsync(
-                string.Create(CultureInfo.InvariantCulture, $"bench/d{i / FilesPerDirectory:D3}/part-{i % FilesPerDirectory:D5}"), "x"u8.ToArray(), ct));
+        await KodoObjects.PutOneByteObjectsAsync(
+            kodo,
+            Enumerable.Range(0, objects).Select(i => string.Create(CultureInfo.InvariantCulture, $"bench/d{i / FilesPerDirectory:D3}/part-{i % FilesPerDirectory:D5}")),
+            cancellationToken);
         populate.Stop();
         emulator.SetFaults(Kodo.Emulator.Faults.FaultSettings.None with { LatencyMs = latencyMs });
 

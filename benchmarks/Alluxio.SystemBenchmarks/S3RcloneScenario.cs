@@ -37,11 +37,11 @@ internal sealed class S3RcloneScenario : IScenario
         var client = cluster.Client();
         var content = new SeededContent(scale.FileBytes);
         await KodoObjects.UploadAsync(cluster.Kodo, Key("warm-up/object"), new SeededContent(scale.FileBytes, seed: 2), cancellationToken);
-        await PutManyAsync(cluster, Key("warm-up/list/"), objects, cancellationToken);
+        await KodoObjects.PutOneByteObjectsAsync(cluster.Kodo, Keys(Key("warm-up/list/"), objects), cancellationToken);
         foreach (var (name, _) in networks)
         {
             await KodoObjects.UploadAsync(cluster.Kodo, Key($"{name}/object"), content, cancellationToken);
-            await PutManyAsync(cluster, Key($"{name}-list/"), objects, cancellationToken);
+            await KodoObjects.PutOneByteObjectsAsync(cluster.Kodo, Keys(Key($"{name}-list/"), objects), cancellationToken);
         }
 
         await using var daemon = await RcloneDaemon.StartAsync(rclone, cancellationToken);
@@ -140,16 +140,13 @@ internal sealed class S3RcloneScenario : IScenario
         return best;
     }
 
-    /// <summary>Puts <paramref name="count"/> one-byte objects under <paramref name="prefix"/>, 32 at a time.</summary>
-    private static Task PutManyAsync(DataPathCluster cluster, string prefix, int count, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            Enumerable.Range(0, count),
-            new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
-            async (i, ct) => await cluster.Kodo.PutAsync(string.Create(CultureInfo.InvariantCulture, $"{prefix}part-{i:D5}"), "x"u8.ToArray(), ct));
-
     private static string Rate(long bytes, TimeSpan time) => new Throughput(bytes, time).ToString();
 
     private static string Key(string name) => DataPathCluster.RootPrefix + name;
+
+    /// <summary>The keys of a listing: <paramref name="count"/> names under <paramref name="prefix"/>.</summary>
+    private static IEnumerable<string> Keys(string prefix, int count) =>
+        Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"{prefix}part-{i:D5}"));
 
     /// <summary>An object or directory of the root mount, as rclone addresses it on Kodo's S3 face.</summary>
     private static string Direct(string path) => $"kodo:{TestKodo.Bucket}/{DataPathCluster.RootPrefix}{path}";

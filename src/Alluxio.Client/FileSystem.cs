@@ -5,7 +5,6 @@ using Alluxio.Client.Options;
 using Alluxio.Client.Rpc;
 using Alluxio.Configuration;
 using Alluxio.Grpc;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -60,8 +59,8 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
     public FileSystem ForUser(string user)
     {
         ArgumentException.ThrowIfNullOrEmpty(user);
-        var headers = new Metadata { { MasterClient.UserHeader, user } };
-        return new FileSystem(Configuration, _master.ForUser(user), _data.WithHeaders(headers), user, metrics: null);
+        var master = _master.ForUser(user);
+        return new FileSystem(Configuration, master, _data.WithHeaders(master.Headers), user, metrics: null);
     }
 
     /// <summary>The configuration calls take their defaults from.</summary>
@@ -82,8 +81,7 @@ public sealed partial class FileSystem : IAsyncDisposable, IDisposable
         var user = LoginUser(configuration);
         var time = timeProvider ?? TimeProvider.System;
         var master = new MasterClient(channels, RetrySchedule.From(configuration), callTimeout, user, time, loggerFactory);
-        var headers = user is null ? null : new Metadata { { MasterClient.UserHeader, user } };
-        var data = new DataClient(configuration, master, headers, time, loggerFactory);
+        var data = new DataClient(configuration, master, master.Headers, time, loggerFactory);
         var metrics = ClientMetricsReporter.Start(configuration, data.Counters, master, data.LocalHost.Name, time, loggerFactory.CreateLogger<ClientMetricsReporter>());
         return new FileSystem(configuration, master, data, user, metrics);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using S3.Protocol.Errors;
 
 namespace S3.Protocol;
@@ -21,6 +22,19 @@ public static class S3CopySource
         return slash > 0 && slash < source.Length - 1
             ? (source[..slash], source[(slash + 1)..])
             : throw new S3Exception(S3ErrorCode.InvalidArgument, $"Copy Source must mention the source bucket and key: sourcebucket/sourcekey (got '{text}').");
+    }
+
+    /// <summary>Whether a copy takes the request's metadata (x-amz-metadata-directive REPLACE) rather than the source's (COPY, the default).</summary>
+    /// <exception cref="S3Exception">InvalidArgument, for any other directive.</exception>
+    public static bool ReplacesMetadata(IHeaderDictionary headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        return headers["x-amz-metadata-directive"].ToString() switch
+        {
+            "" or "COPY" => false,
+            "REPLACE" => true,
+            var other => throw new S3Exception(S3ErrorCode.InvalidArgument, $"Unknown metadata directive {other}; use COPY or REPLACE."),
+        };
     }
 
     /// <summary>

@@ -98,14 +98,13 @@ public sealed class S3FaceTests
         {
             var page = await s3.Client.ListObjectsV2Async(
                 new ListObjectsV2Request { BucketName = Bucket, Delimiter = "/", MaxKeys = 2, ContinuationToken = token }, Ct);
-            seen.AddRange(page.S3Objects?.Select(o => o.Key) ?? []);
-            seen.AddRange(page.CommonPrefixes ?? []);
+            seen.AddRange((page.S3Objects?.Select(o => o.Key) ?? []).Concat(page.CommonPrefixes ?? []).Order(StringComparer.Ordinal));
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
             pages++;
         }
         while (token is not null);
 
-        Assert.Equal(["a/", "b", "c/", "d", "e", "f/"], seen.Order(StringComparer.Ordinal));
+        Assert.Equal(["a/", "b", "c/", "d", "e", "f/"], seen);
         Assert.Equal(3, pages);
 
         var underA = await s3.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = "a/", StartAfter = "a/1" }, Ct);
@@ -199,7 +198,6 @@ public sealed class S3FaceTests
 
         var expectedEtag = $"\"{Convert.ToHexStringLower(Md5(parts.SelectMany(p => Md5(p)).ToArray()))}-3\"";
         Assert.Equal(expectedEtag, completed.ETag);
-        Assert.EndsWith("-3\"", completed.ETag, StringComparison.Ordinal);
         using var read = await s3.Client.GetObjectAsync(Bucket, "big.bin", Ct);
         Assert.Equal(parts.SelectMany(p => p).ToArray(), await ReadAllAsync(read.ResponseStream));
         Assert.Equal(expectedEtag, read.ETag);
@@ -264,7 +262,7 @@ public sealed class S3FaceTests
     }
 
     [Fact]
-    public async Task ConditionalGets_AnswerNotModifiedOrPreconditionFailed()
+    public async Task ConditionalGets_AnswerNotModifiedOrPreconditionFailed_AndResponseParametersSetHeaders()
     {
         await using var s3 = await S3Emulator.StartAsync();
         await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "cond.txt", ContentBody = "conditional" }, Ct);
@@ -283,6 +281,12 @@ public sealed class S3FaceTests
         Assert.Equal(HttpStatusCode.NotModified, notSince.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, failed.StatusCode);
         Assert.Equal("PreconditionFailed", failed.ErrorCode);
+
+        var overrides = new ResponseHeaderOverrides { ContentType = "application/x-override", CacheControl = "no-store", ContentLanguage = "zh" };
+        using var overridden = await s3.Client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = "cond.txt", ResponseHeaderOverrides = overrides }, Ct);
+        Assert.Equal("application/x-override", overridden.Headers.ContentType);
+        Assert.Equal("no-store", overridden.Headers.CacheControl);
+        Assert.Equal("zh", overridden.Headers.ContentLanguage);
     }
 
     [Fact]

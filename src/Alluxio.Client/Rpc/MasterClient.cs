@@ -48,7 +48,7 @@ internal sealed class MasterClient : IDisposable
         _channels = channels;
         _schedule = schedule;
         _callTimeout = callTimeout;
-        _headers = user is null ? null : new Metadata { { UserHeader, user } };
+        _headers = HeadersFor(user);
         _time = time;
         _logger = loggerFactory.CreateLogger<MasterClient>();
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -75,13 +75,16 @@ internal sealed class MasterClient : IDisposable
         _channels = shared._channels;
         _schedule = shared._schedule;
         _callTimeout = shared._callTimeout;
-        _headers = user is null ? null : new Metadata { { UserHeader, user } };
+        _headers = HeadersFor(user);
         _time = shared._time;
         _logger = shared._logger;
         _pipeline = shared._pipeline;
         _ownsChannels = false;
         _current = Volatile.Read(ref shared._current);
     }
+
+    /// <summary>The headers every call carries (the user's name), for the worker calls of the same client.</summary>
+    public Metadata? Headers => _headers;
 
     /// <summary>The master the next call goes to, host:port.</summary>
     public string CurrentTarget => _channels.Addresses[Volatile.Read(ref _current)];
@@ -150,6 +153,8 @@ internal sealed class MasterClient : IDisposable
 
     /// <summary>A client on the same channels whose calls carry <paramref name="user"/>; disposing it leaves the channels open.</summary>
     public MasterClient ForUser(string? user) => new(this, user);
+
+    private static Metadata? HeadersFor(string? user) => user is null ? null : new Metadata { { UserHeader, user } };
 
     public void Dispose()
     {

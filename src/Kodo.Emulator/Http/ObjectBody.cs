@@ -11,9 +11,9 @@ internal static class ObjectBody
 
     /// <summary>
     /// Sends <paramref name="length"/> bytes of <paramref name="info"/> from <paramref name="offset"/>, at most
-    /// <paramref name="throttle"/>'s rate, stopping once <paramref name="stopAt"/> bytes are sent; returns the bytes sent.
+    /// <paramref name="throttle"/>'s rate, stopping once <paramref name="stopAt"/> bytes are sent.
     /// </summary>
-    public static async Task<long> SendAsync(
+    public static async Task SendAsync(
         HttpResponse response, IBlobStorage blobs, ObjectInfo info, long offset, long length, Throttle throttle, long stopAt, CancellationToken cancellationToken)
     {
         // The common case goes straight from the files to the socket; a cap or a cut needs the bytes in hand.
@@ -34,8 +34,6 @@ internal static class ObjectBody
                 break;
             }
         }
-
-        return sent;
     }
 
     private static async Task<long> CopyRangeAsync(

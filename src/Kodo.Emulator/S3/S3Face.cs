@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using Alluxio.Paths;
 using Kodo.Emulator.Faults;
 using Kodo.Emulator.Http;
@@ -36,11 +35,9 @@ internal sealed class S3Face
         "delete", "x-id", "uploads", "key-marker", "upload-id-marker", "max-uploads",
     };
 
-    private static readonly HashSet<string> s_objectParameters = new(StringComparer.Ordinal)
-    {
-        "uploads", "uploadId", "partNumber", "max-parts", "part-number-marker", "x-id", "response-content-type", "response-content-disposition",
-        "response-content-encoding", "response-content-language", "response-cache-control", "response-expires",
-    };
+    private static readonly HashSet<string> s_objectParameters = new(
+        ["uploads", "uploadId", "partNumber", "max-parts", "part-number-marker", "x-id", .. S3ResponseOverrides.Parameters.Select(p => p.Parameter)],
+        StringComparer.Ordinal);
 
     private readonly EmulatorState _state;
     private readonly SigV4Verifier _verifier;
@@ -251,11 +248,12 @@ internal sealed class S3Face
         string? after = startAfter is { Length: > 0 } ? startAfter : null;
         if (token is not null)
         {
-            var tokenKey = DecodeToken(token);
+            var tokenKey = S3ContinuationToken.Decode(token);
             after = after is null || CodePointOrder.Instance.Compare(tokenKey, after) > 0 ? tokenKey : after;
         }
 
         var page = ListPage(bucket, prefix, delimiter, after, maxKeys);
+        var withOwner = query["fetch-owner"] == "true";
         return new ListBucketV2Result
         {
             Name = bucket.Name,
@@ -265,10 +263,10 @@ internal sealed class S3Face
             EncodingType = encoding,
             KeyCount = page.Items.Count + page.Prefixes.Count,
             ContinuationToken = token,
-            NextContinuationToken = page.Truncated ? EncodeToken(page.Next!) : null,
+            NextContinuationToken = page.Truncated ? S3ContinuationToken.Encode(page.Next!) : null,
             StartAfter = startAfter,
             IsTruncated = page.Truncated,
-            Contents = [.. page.Items.Select(info => Entry(info, withOwner: query["fetch-owner"] == "true"))],
+            Contents = [.. page.Items.Select(info => Entry(info, withOwner))],
             CommonPrefixes = page.Prefixes,
         }.WriteToAsync(context.Response, cancellationToken);
     }
@@ -279,7 +277,7 @@ internal sealed class S3Face
         var delimiter = query["delimiter"].ToString();
         var maxKeys = MaxListKeys;
         if (query.ContainsKey("max-keys") &&
-            (!int.TryParse(query["max-keys"], NumberStyles.None, CultureInfo.InvariantCulture, out maxKeys) || maxKeys < 0))
+            (!int.TryParse(query["max-keys"], NumberStyles.None, CultureInfo.InvariantCulture, out maxKeys)))
         {
             throw new S3Exception(S3ErrorCode.InvalidArgument, "Provided max-keys not an integer or within integer range");
         }
@@ -342,36 +340,20 @@ internal sealed class S3Face
         return new S3ListPage(items, prefixes, next, more);
     }
 
-    private static string EncodeToken(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes(key));
-
-    private static string DecodeToken(string token)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(token));
-        }
-        catch (FormatException e)
-        {
-            throw new S3Exception(S3ErrorCode.InvalidArgument, "The continuation token provided is incorrect", innerException: e);
-        }
-    }
-
     private static S3ObjectEntry Entry(ObjectInfo info, bool withOwner) => new()
     {
         Key = info.Key,
-        LastModified = LastModified(info),
+        LastModified = PutTime.ToDateTime(info.PutTime),
         ETag = info.ETag,
         Size = info.Size,
         Owner = withOwner ? s_owner : null,
     };
 
-    private static DateTimeOffset LastModified(ObjectInfo info) => DateTimeOffset.UnixEpoch.AddTicks(info.PutTime);
-
     private async Task GetObjectAsync(HttpContext context, Bucket bucket, string key, Throttle throttle, CancellationToken cancellationToken)
     {
         var info = bucket.Find(key) ?? throw NoSuchKey(key);
         var response = context.Response;
-        if (!S3Preconditions.ShouldSend(context.Request, info.ETag, LastModified(info)))
+        if (!S3Preconditions.ShouldSend(context.Request, info.ETag, PutTime.ToDateTime(info.PutTime)))
         {
             SetObjectHeaders(response, info);
             response.StatusCode = StatusCodes.Status304NotModified;
@@ -387,16 +369,7 @@ internal sealed class S3Face
         }
 
         SetObjectHeaders(response, info);
-        var query = context.Request.Query;
-        if (query.TryGetValue("response-content-type", out var overrideType))
-        {
-            response.ContentType = overrideType;
-        }
-
-        if (query.TryGetValue("response-content-disposition", out var disposition))
-        {
-            response.Headers.ContentDisposition = disposition;
-        }
+        S3ResponseOverrides.Apply(context.Request, response);
 
         if (result == S3RangeResult.Partial)
         {
@@ -416,7 +389,7 @@ internal sealed class S3Face
     private static void SetObjectHeaders(HttpResponse response, ObjectInfo info)
     {
         response.Headers.ETag = info.ETag;
-        response.Headers.LastModified = S3Timestamp.FormatHttpDate(LastModified(info));
+        response.Headers.LastModified = S3Timestamp.FormatHttpDate(PutTime.ToDateTime(info.PutTime));
         response.ContentType = info.MimeType;
         foreach (var (name, value) in info.Meta)
         {
@@ -493,12 +466,7 @@ internal sealed class S3Face
         var request = context.Request;
         var (sourceBucket, sourceKey) = S3CopySource.Parse(request.Headers[S3CopySource.Header]);
         var original = FindBucket(sourceBucket).Find(sourceKey) ?? throw NoSuchKey(sourceKey);
-        var replace = request.Headers["x-amz-metadata-directive"].ToString() switch
-        {
-            "" or "COPY" => false,
-            "REPLACE" => true,
-            _ => throw new S3Exception(S3ErrorCode.InvalidArgument, "Unknown metadata directive."),
-        };
+        var replace = S3CopySource.ReplacesMetadata(request.Headers);
         var now = PutTime.Now(_state.Time);
         if (sourceBucket == bucket.Name && sourceKey == key)
         {
@@ -530,7 +498,7 @@ internal sealed class S3Face
         }
 
         var stored = bucket.Find(key) ?? throw NoSuchKey(key);
-        await new CopyObjectResult { LastModified = LastModified(stored), ETag = stored.ETag }.WriteToAsync(context.Response, cancellationToken);
+        await new CopyObjectResult { LastModified = PutTime.ToDateTime(stored.PutTime), ETag = stored.ETag }.WriteToAsync(context.Response, cancellationToken);
     }
 
     private void DeleteObject(HttpContext context, Bucket bucket, string key)

@@ -209,7 +209,7 @@ public sealed class S3SdkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConditionalGetsAnswerNotModifiedOrPreconditionFailed()
+    public async Task ConditionalGetsAnswerNotModifiedOrPreconditionFailed_AndResponseParametersSetHeaders()
     {
         using var s3 = Client();
         await s3.PutBucketAsync("cond", Token);
@@ -226,6 +226,12 @@ public sealed class S3SdkTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, failed.StatusCode);
         Assert.Equal("PreconditionFailed", failed.ErrorCode);
+
+        var overrides = new ResponseHeaderOverrides { ContentType = "application/x-override", CacheControl = "no-store", ContentLanguage = "zh" };
+        using var overridden = await s3.GetObjectAsync(new GetObjectRequest { BucketName = "cond", Key = "c.txt", ResponseHeaderOverrides = overrides }, Token);
+        Assert.Equal("application/x-override", overridden.Headers.ContentType);
+        Assert.Equal("no-store", overridden.Headers.CacheControl);
+        Assert.Equal("zh", overridden.Headers.ContentLanguage);
     }
 
     [Fact]

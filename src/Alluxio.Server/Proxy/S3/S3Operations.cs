@@ -100,7 +100,7 @@ internal sealed class S3Operations(S3Namespace store, S3Lister lister, S3Multipa
         if (v2)
         {
             continuationToken = query.ContainsKey("continuation-token") ? query["continuation-token"].ToString() : null;
-            marker = continuationToken is null ? startAfter : ContinuationToken.Decode(continuationToken);
+            marker = continuationToken is null ? startAfter : S3ContinuationToken.Decode(continuationToken);
         }
         else
         {
@@ -117,7 +117,7 @@ internal sealed class S3Operations(S3Namespace store, S3Lister lister, S3Multipa
             page,
             v2 ? null : query["marker"].ToString(),
             continuationToken,
-            v2 && page.IsTruncated && page.LastKey is { } last ? ContinuationToken.Encode(last) : null,
+            v2 && page.IsTruncated && page.LastKey is { } last ? S3ContinuationToken.Encode(last) : null,
             startAfter,
             FetchOwner: query["fetch-owner"] == "true");
         await S3Responses.ListObjectsAsync(context.Response, listing, v2, cancellationToken).ConfigureAwait(false);
@@ -157,6 +157,7 @@ internal sealed class S3Operations(S3Namespace store, S3Lister lister, S3Multipa
             return;
         }
 
+        S3ResponseOverrides.Apply(context.Request, response);
         var range = S3Range.TryParse(context.Request.Headers.Range.ToString(), length, out var offset, out var count);
         if (range == S3RangeResult.NotSatisfiable)
         {
@@ -215,12 +216,7 @@ internal sealed class S3Operations(S3Namespace store, S3Lister lister, S3Multipa
     {
         var (sourceBucket, sourceKey) = S3CopySource.Parse(context.Request.Headers[S3CopySource.Header]);
         var source = await store.GetObjectAsync(sourceBucket, sourceKey, cancellationToken).ConfigureAwait(false);
-        var replace = context.Request.Headers["x-amz-metadata-directive"].ToString() switch
-        {
-            "" or "COPY" => false,
-            "REPLACE" => true,
-            var other => throw new S3Exception(S3ErrorCode.InvalidArgument, $"Unknown metadata directive {other}; use COPY or REPLACE."),
-        };
+        var replace = S3CopySource.ReplacesMetadata(context.Request.Headers);
         if (!replace && sourceBucket == request.Bucket && sourceKey == request.Key)
         {
             throw new S3Exception(

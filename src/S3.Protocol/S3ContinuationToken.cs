@@ -2,10 +2,10 @@ using System.Buffers.Text;
 using System.Text;
 using S3.Protocol.Errors;
 
-namespace Alluxio.Server.Proxy.S3;
+namespace S3.Protocol;
 
 /// <summary>ListObjectsV2's continuation token: the last key of the page, opaque to clients (base64url of its UTF-8).</summary>
-internal static class ContinuationToken
+public static class S3ContinuationToken
 {
     public static string Encode(string lastKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastKey));
 
