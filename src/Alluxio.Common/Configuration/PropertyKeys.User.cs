@@ -117,4 +117,14 @@ public static partial class PropertyKeys
         "alluxio.user.app.id", "",
         "The name a client's metrics carry to the master; one unique to the process when empty.",
         PropertyScope.Client));
+
+    public static readonly PropertyKey UserMetadataCacheEnabled = Define(new(
+        "alluxio.user.metadata.cache.enabled", "false",
+        "Whether the FUSE mount answers attribute requests from the metadata it fetched last, for alluxio.user.metadata.cache.expiration.time, instead of asking the master each time.",
+        PropertyScope.Client, PropertyType.Boolean));
+
+    public static readonly PropertyKey UserMetadataCacheExpirationTime = Define(new(
+        "alluxio.user.metadata.cache.expiration.time", "10min",
+        "How long cached metadata is used when alluxio.user.metadata.cache.enabled is on.",
+        PropertyScope.Client, PropertyType.Duration, minimum: 0));
 }

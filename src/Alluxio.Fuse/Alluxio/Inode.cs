@@ -1,0 +1,44 @@
+namespace Alluxio.Fuse.Alluxio;
+
+/// <summary>
+/// An inode the kernel holds: its Alluxio path, the lookup references the kernel took, and what the mount last
+/// learned of it. The path changes with renames made through the mount and is null once the file is removed
+/// (an open handle can still read it).
+/// </summary>
+internal sealed class Inode(ulong ino, string path)
+{
+    private volatile string? _path = path;
+    private volatile InodeSnapshot? _snapshot;
+    private volatile WriteHandle? _writer;
+
+    public ulong Ino { get; } = ino;
+
+    public string? Path
+    {
+        get => _path;
+        set => _path = value;
+    }
+
+    /// <summary>Guarded by the table's lock.</summary>
+    public ulong LookupCount { get; set; }
+
+    /// <summary>The attributes last fetched, and when.</summary>
+    public InodeSnapshot? Snapshot
+    {
+        get => _snapshot;
+        set => _snapshot = value;
+    }
+
+    /// <summary>The handle writing this file through the mount, until it commits.</summary>
+    public WriteHandle? Writer
+    {
+        get => _writer;
+        set => _writer = value;
+    }
+
+    /// <summary>The file's (id, length, modification time) when it was last opened for reading: the page cache's version.</summary>
+    public FileVersion? CachedVersion { get; set; }
+
+    /// <summary>The path, or ENOENT when the file was removed.</summary>
+    public string RequirePath() => _path ?? throw new FuseException(Errno.ENOENT, $"Inode {Ino} was removed.");
+}

@@ -1,0 +1,87 @@
+using Alluxio.Client.Data;
+
+namespace Alluxio.Fuse.Alluxio;
+
+/// <summary>
+/// A new file being written in order, as Alluxio files are. A write below what was written is taken as already
+/// done (editors rewrite what they read); a write beyond it is refused. The file commits at the first close
+/// (flush) after data was written, so close(2) reports a failed upload to the writer; later writes through a
+/// duplicate descriptor then fail with EBADF. A close before any write (a shell's redirection closes the original
+/// descriptor after dup2) does not commit; the release does, for a file closed empty.
+/// </summary>
+internal sealed class WriteHandle(Inode inode, FileOutStream stream) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private bool _committed;
+
+    public Inode Inode { get; } = inode;
+
+    public long FileId => stream.Status.FileId;
+
+    /// <summary>The bytes written so far: the file's size while it is being written.</summary>
+    public long Length { get; private set; }
+
+    /// <summary>Whether a write arrived: a close commits only then.</summary>
+    public bool Written { get; private set; }
+
+    public async ValueTask<int> WriteAsync(long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_committed)
+            {
+                throw new FuseException(Errno.EBADF, $"{Inode.Path} was closed and committed; it cannot be written further.");
+            }
+
+            if (offset > Length)
+            {
+                throw new FuseException(Errno.EOPNOTSUPP, $"{Inode.Path} is written in order: a write at {offset} would leave a gap after byte {Length}.");
+            }
+
+            Written = true;
+            var skip = (int)Math.Min(data.Length, Length - offset);
+            if (skip < data.Length)
+            {
+                await stream.WriteAsync(data[skip..], cancellationToken).ConfigureAwait(false);
+                Length += data.Length - skip;
+            }
+
+            return data.Length;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Commits the file once; a failure (the worker, the UFS, the master) is thrown to the closer.</summary>
+    public async ValueTask CommitAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_committed)
+            {
+                return;
+            }
+
+            _committed = true;
+            try
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                Inode.Writer = null;
+                Inode.Snapshot = null;
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await CommitAsync(CancellationToken.None).ConfigureAwait(false);
+}

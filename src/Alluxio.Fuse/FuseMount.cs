@@ -1,0 +1,280 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Alluxio.Fuse.Interop;
+using Microsoft.Extensions.Logging;
+
+namespace Alluxio.Fuse;
+
+/// <summary>
+/// One FUSE mount served by libfuse3: made by <see cref="Mount"/> (directly as root, through fusermount3
+/// otherwise), served by a fixed set of libfuse threads, and ended by <see cref="UnmountAsync"/> or by someone
+/// unmounting it (<see cref="Completion"/> then ends).
+/// </summary>
+public sealed partial class FuseMount : IAsyncDisposable
+{
+    /// <summary>How long an unmount waits for the libfuse threads before aborting the kernel connection.</summary>
+    private static readonly TimeSpan s_loopExitWait = TimeSpan.FromSeconds(10);
+
+    private readonly FuseDispatcher _dispatcher;
+    private readonly ILogger _logger;
+    private readonly TaskCompletionSource<int> _loopExit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private nint _session;
+    private int _unmounted;
+
+    private FuseMount(string mountPoint, FuseDispatcher dispatcher, nint session, ILogger logger)
+    {
+        MountPoint = mountPoint;
+        _dispatcher = dispatcher;
+        _session = session;
+        _logger = logger;
+    }
+
+    public string MountPoint { get; }
+
+    /// <summary>Ends when the libfuse threads stop: after an unmount, ours or anyone's. The value is libfuse's.</summary>
+    public Task<int> Completion => _loopExit.Task;
+
+    /// <summary>The kernel's bdi read-ahead of this mount after mounting, KiB, or null if it could not be read.</summary>
+    public int? ReadAheadKb { get; private set; }
+
+    /// <summary>Mounts <paramref name="fileSystem"/> at <paramref name="mountPoint"/> and starts serving it.</summary>
+    /// <exception cref="FuseException">libfuse3 is missing or unsupported, the mount point is unusable, or the mount failed; the message says which.</exception>
+    public static unsafe FuseMount Mount(
+        string mountPoint, IFuseFileSystem fileSystem, FuseMountOptions options, TimeSpan operationTimeout, ILoggerFactory loggerFactory, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var logger = loggerFactory.CreateLogger<FuseMount>();
+        if (LibFuse.CheckVersion() is { } unsupported)
+        {
+            throw new FuseException(Errno.ENOSYS, unsupported);
+        }
+
+        mountPoint = Path.TrimEndingDirectorySeparator(Path.GetFullPath(mountPoint));
+        DetachStaleMount(mountPoint, logger);
+        if (!Directory.Exists(mountPoint))
+        {
+            throw new FuseException(Errno.ENOENT, $"The mount point {mountPoint} is not a directory; create it first (mkdir -p {mountPoint}).");
+        }
+
+        var kernel = new FuseKernelSettings(MaxReadahead: (uint)options.MaxReadahead);
+        var dispatcher = new FuseDispatcher(fileSystem, kernel, operationTimeout, time, logger);
+        var session = NewSession(dispatcher, options);
+        if (session == 0)
+        {
+            dispatcher.Dispose();
+            throw new FuseException(Errno.EINVAL, $"libfuse refused the mount options '{string.Join(',', options.PassThrough)}'; its reason is on standard error.");
+        }
+
+        var pathBytes = NulTerminated(mountPoint);
+        int mounted;
+        fixed (byte* path = pathBytes)
+        {
+            mounted = LibFuse.SessionMount(session, path);
+        }
+
+        if (mounted != 0)
+        {
+            LibFuse.SessionDestroy(session);
+            dispatcher.Dispose();
+            throw new FuseException(Errno.EIO, $"Could not mount at {mountPoint}: libfuse's reason is on standard error. A non-root user needs fusermount3 (Debian: apt-get install fuse3).");
+        }
+
+        var mount = new FuseMount(mountPoint, dispatcher, session, logger);
+        mount.StartLoop(options.MaxThreads);
+        mount.ReadAheadKb = mount.RaiseReadAhead(options.MaxReadahead);
+        var version = LibFuse.PackageVersion();
+        LogMounted(logger, mountPoint, version, options.MaxThreads, mount.ReadAheadKb ?? -1);
+        return mount;
+    }
+
+    /// <summary>
+    /// Unmounts (lazily: callers still inside finish against a detached tree) and waits for the libfuse threads;
+    /// if they do not stop, aborts the kernel connection so no caller is left waiting.
+    /// </summary>
+    public async Task UnmountAsync()
+    {
+        if (Interlocked.Exchange(ref _unmounted, 1) != 0)
+        {
+            await Completion.ConfigureAwait(false);
+            return;
+        }
+
+        var device = MountTable.DeviceOf(MountPoint);
+        if (!Completion.IsCompleted)
+        {
+            LibFuse.SessionExit(_session);
+            LibFuse.SessionUnmount(_session);
+        }
+
+        if (await Task.WhenAny(Completion, Task.Delay(s_loopExitWait)).ConfigureAwait(false) != Completion && device is not null)
+        {
+            AbortConnection(device);
+            await Completion.ConfigureAwait(false);
+        }
+
+        await Completion.ConfigureAwait(false);
+        LibFuse.SessionDestroy(_session);
+        _session = 0;
+        _dispatcher.Dispose();
+        LogUnmounted(_logger, MountPoint);
+    }
+
+    public async ValueTask DisposeAsync() => await UnmountAsync().ConfigureAwait(false);
+
+    /// <summary>A FUSE mount whose daemon died answers ENOTCONN; it is detached so the new mount can take its place.</summary>
+    private static void DetachStaleMount(string mountPoint, ILogger logger)
+    {
+        if (LibC.ExistsErrno(mountPoint) != Errno.ENOTCONN)
+        {
+            return;
+        }
+
+        var detached = LibC.EffectiveUserId() == 0 ? LibC.DetachMount(mountPoint) : RunFusermountDetach(mountPoint);
+        if (detached != 0)
+        {
+            throw new FuseException(Errno.ENOTCONN, $"{mountPoint} is a mount whose process ended, and it could not be detached (errno {detached}); run: fusermount3 -u -z {mountPoint}");
+        }
+
+        LogStaleDetached(logger, mountPoint);
+    }
+
+    private static int RunFusermountDetach(string mountPoint)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start("fusermount3", ["-u", "-z", "--", mountPoint]);
+            process.WaitForExit();
+            return process.ExitCode == 0 ? 0 : Errno.EPERM;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return Errno.ENOENT;
+        }
+    }
+
+    private static unsafe nint NewSession(FuseDispatcher dispatcher, FuseMountOptions options)
+    {
+        // fsname names the mount's source in /proc/mounts, as Alluxio's does.
+        string[] argv = ["alluxio-fuse", "-o", string.Join(',', options.PassThrough.Prepend("fsname=alluxio-fuse"))];
+        var strings = new nint[argv.Length];
+        var pointers = (byte**)NativeMemory.Alloc((nuint)(argv.Length + 1), (nuint)sizeof(byte*));
+        try
+        {
+            for (var i = 0; i < argv.Length; i++)
+            {
+                strings[i] = Marshal.StringToCoTaskMemUTF8(argv[i]);
+                pointers[i] = (byte*)strings[i];
+            }
+
+            pointers[argv.Length] = null;
+            var args = new LibFuse.Args { Argc = argv.Length, Argv = pointers, Allocated = 0 };
+            var operations = LibFuse.Operations();
+            return LibFuse.SessionNew(&args, &operations, (nuint)sizeof(LibFuse.LowLevelOps), dispatcher.UserData);
+        }
+        finally
+        {
+            foreach (var s in strings)
+            {
+                Marshal.FreeCoTaskMem(s);
+            }
+
+            NativeMemory.Free(pointers);
+        }
+    }
+
+    private static byte[] NulTerminated(string text)
+    {
+        var bytes = new byte[Encoding.UTF8.GetByteCount(text) + 1];
+        Encoding.UTF8.GetBytes(text, bytes);
+        return bytes;
+    }
+
+    private void StartLoop(int threads)
+    {
+        var session = _session;
+        var thread = new Thread(() =>
+        {
+            var config = LibFuse.LoopConfigCreate();
+            try
+            {
+                LibFuse.LoopConfigSetMaxThreads(config, (uint)threads);
+                _loopExit.TrySetResult(LibFuse.SessionLoopMultiThreaded(session, config));
+            }
+            catch (Exception e)
+            {
+                _loopExit.TrySetException(e);
+            }
+            finally
+            {
+                LibFuse.LoopConfigDestroy(config);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "fuse-loop",
+        };
+        thread.Start();
+    }
+
+    /// <summary>
+    /// The kernel caps read-ahead at the mount's bdi read_ahead_kb (128 by default), whatever INIT agreed; as root
+    /// the bdi is raised so large sequential reads arrive in large requests. Returns the value in force.
+    /// </summary>
+    private int? RaiseReadAhead(int bytes)
+    {
+        if (MountTable.DeviceOf(MountPoint) is not { } device)
+        {
+            return null;
+        }
+
+        var file = $"/sys/class/bdi/{device}/read_ahead_kb";
+        try
+        {
+            if (bytes > 0 && LibC.EffectiveUserId() == 0)
+            {
+                File.WriteAllText(file, (bytes / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return int.Parse(File.ReadAllText(file).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            LogReadAheadUnchanged(_logger, file, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Ends every request still waiting on this connection with an error (fusectl's abort file).</summary>
+    private void AbortConnection(string device)
+    {
+        var minor = device[(device.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        var file = $"/sys/fs/fuse/connections/{minor}/abort";
+        try
+        {
+            File.WriteAllText(file, "1");
+            LogAborted(_logger, MountPoint);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogAbortFailed(_logger, file, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mounted at {MountPoint} with libfuse {Version}, {Threads} threads, read-ahead {ReadAheadKb} KiB")]
+    private static partial void LogMounted(ILogger logger, string mountPoint, string version, int threads, int readAheadKb);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unmounted {MountPoint}")]
+    private static partial void LogUnmounted(ILogger logger, string mountPoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Detached a stale mount at {MountPoint}, left by a process that ended")]
+    private static partial void LogStaleDetached(ILogger logger, string mountPoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not set {File}: {Reason}; reads use the kernel's default read-ahead")]
+    private static partial void LogReadAheadUnchanged(ILogger logger, string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The FUSE connection of {MountPoint} was aborted: its threads did not stop after the unmount")]
+    private static partial void LogAborted(ILogger logger, string mountPoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not abort the FUSE connection through {File}: {Reason}")]
+    private static partial void LogAbortFailed(ILogger logger, string file, string reason);
+}
