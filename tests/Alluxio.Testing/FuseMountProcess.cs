@@ -1,0 +1,126 @@
+using System.Diagnostics;
+
+namespace Alluxio.Testing;
+
+/// <summary>
+/// The real FUSE process, <c>bin/alluxio-server fuse</c>, mounting a directory of a <see cref="MasterProcess"/>'s
+/// namespace at a fresh temp folder. Its temp folder has conf/ (the master's alluxio-site.properties plus the
+/// test's lines), logs/ and mnt/. A start is done when the mount is in /proc/self/mountinfo. Dispose stops it,
+/// detaches a mount it left, and deletes the folder.
+/// </summary>
+public sealed class FuseMountProcess : IAsyncDisposable
+{
+    private readonly TempDirectory _root = new();
+    private readonly ServerProcessRunner _runner = new("fuse");
+
+    private FuseMountProcess()
+    {
+        Directory.CreateDirectory(ConfDirectory);
+        Directory.CreateDirectory(MountPoint);
+    }
+
+    /// <summary>Why this machine cannot mount FUSE file systems, or null when it can (root, /dev/fuse, libfuse3).</summary>
+    public static string? CannotMountReason { get; } = FindCannotMountReason();
+
+    public string ConfDirectory => Path.Combine(_root.Path, "conf");
+
+    public string MountPoint => Path.Combine(_root.Path, "mnt");
+
+    /// <summary>The process's log, ${alluxio.logs.dir}/fuse.log.</summary>
+    public string LogFile => Path.Combine(_root.Path, "logs", "fuse.log");
+
+    public string Output => _runner.Output;
+
+    public int ProcessId => _runner.Process.Id;
+
+    public bool IsRunning => _runner.IsRunning;
+
+    /// <summary>Whether anything is mounted at <see cref="MountPoint"/>.</summary>
+    public bool IsMounted => IsMountedAt(MountPoint);
+
+    /// <summary>A path under the mount point.</summary>
+    public string PathOf(string relative) => Path.Combine(MountPoint, relative.TrimStart('/'));
+
+    /// <summary>Mounts <paramref name="alluxioPath"/> of <paramref name="master"/>'s namespace and waits until the mount is there.</summary>
+    /// <param name="siteProperties">Lines for the process's alluxio-site.properties.</param>
+    /// <param name="mountOptions">The -o options, if any.</param>
+    /// <exception cref="ServerStartException">It ended, or did not mount within two minutes.</exception>
+    public static async Task<FuseMountProcess> StartAsync(
+        MasterProcess master, string alluxioPath = "/", string siteProperties = "", string? mountOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(master);
+        var fuse = new FuseMountProcess();
+        try
+        {
+            var masterSite = await File.ReadAllTextAsync(Path.Combine(master.ConfDirectory, "alluxio-site.properties"), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(
+                Path.Combine(fuse.ConfDirectory, "alluxio-site.properties"),
+                $"{masterSite}\n{siteProperties}\nalluxio.master.hostname=localhost\nalluxio.logs.dir={Path.Combine(fuse._root.Path, "logs")}\n",
+                cancellationToken).ConfigureAwait(false);
+            await fuse.LaunchAsync(alluxioPath, mountOptions, cancellationToken).ConfigureAwait(false);
+            return fuse;
+        }
+        catch
+        {
+            await fuse.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Starts the process again on the same mount point (after a kill, say) and waits for the mount.</summary>
+    public Task RestartAsync(string alluxioPath = "/", string? mountOptions = null, CancellationToken cancellationToken = default) =>
+        LaunchAsync(alluxioPath, mountOptions, cancellationToken);
+
+    /// <summary>SIGTERM, as alluxio-fuse umount sends; returns the exit code.</summary>
+    public Task<int> StopAsync(CancellationToken cancellationToken = default) => _runner.StopAsync(cancellationToken);
+
+    /// <summary>SIGKILL, as a crash would; the mount stays behind, answering ENOTCONN.</summary>
+    public Task<int> KillAsync(CancellationToken cancellationToken = default) => _runner.KillAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _runner.StopIfRunningAsync().ConfigureAwait(false);
+        _runner.Dispose();
+        if (IsMounted)
+        {
+            using var umount = Process.Start("umount", ["-l", MountPoint]);
+            await umount.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _root.Dispose();
+    }
+
+    private static bool IsMountedAt(string mountPoint) =>
+        File.ReadLines("/proc/self/mountinfo").Any(line => line.Split(' ') is { Length: > 4 } fields && fields[4] == mountPoint.Replace(" ", "\\040", StringComparison.Ordinal));
+
+    private static string? FindCannotMountReason()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "FUSE mounts need Linux.";
+        }
+
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return "The mount tests mount directly, which needs root.";
+        }
+
+        if (!File.Exists("/dev/fuse"))
+        {
+            return "There is no /dev/fuse (a container needs --device /dev/fuse --cap-add SYS_ADMIN).";
+        }
+
+        return !File.Exists("/usr/lib/x86_64-linux-gnu/libfuse3.so.3") && !File.Exists("/usr/lib/aarch64-linux-gnu/libfuse3.so.3") && !File.Exists("/lib64/libfuse3.so.3")
+            ? "libfuse3 is not installed (Debian: apt-get install fuse3 libfuse3-3)."
+            : null;
+    }
+
+    private Task LaunchAsync(string alluxioPath, string? mountOptions, CancellationToken cancellationToken) =>
+        _runner.LaunchAsync(
+            mountOptions is null ? [MountPoint, alluxioPath] : ["-o", mountOptions, MountPoint, alluxioPath],
+            [new("ALLUXIO_CONF_DIR", ConfDirectory)],
+            TimeSpan.FromMinutes(2),
+            _ => Task.FromResult(IsMounted),
+            (message, exitCode, output) => new ServerStartException(message, exitCode, output),
+            cancellationToken);
+}
