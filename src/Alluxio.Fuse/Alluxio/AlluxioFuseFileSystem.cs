@@ -220,6 +220,12 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
             }
         }
 
+        if (inode.Writer is { } writer)
+        {
+            // Written through this mount and closed, its commit may still be on its way (release follows close).
+            await writer.Done.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var stream = await _fileSystem.OpenFileAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
         var opened = stream.Status;
         var version = new FileVersion(opened.FileId, opened.Length, opened.LastModificationTimeMs);
@@ -244,7 +250,13 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         _handles.Get<ReadHandle>(handle).ReadAsync(offset, destination, cancellationToken);
 
     public ValueTask<int> WriteAsync(ulong ino, ulong handle, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
-        _handles.Get<WriteHandle>(handle).WriteAsync(offset, data, cancellationToken);
+        _handles.Get<IAsyncDisposable>(handle) switch
+        {
+            WriteHandle writer => writer.WriteAsync(offset, data, cancellationToken),
+            // O_RDWR on a complete file opens it for reading: Alluxio files are not changed in place.
+            ReadHandle => throw new FuseException(Errno.EOPNOTSUPP, $"Inode {ino} was opened read-write but is complete: open it with O_TRUNC to replace it."),
+            _ => throw new FuseException(Errno.EBADF, $"Handle {handle} is not an open file."),
+        };
 
     public async ValueTask FlushAsync(ulong ino, ulong handle, CancellationToken cancellationToken)
     {

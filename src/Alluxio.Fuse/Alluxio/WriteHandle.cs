@@ -12,6 +12,7 @@ namespace Alluxio.Fuse.Alluxio;
 internal sealed class WriteHandle(Inode inode, FileOutStream stream) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _committed;
 
     public Inode Inode { get; } = inode;
@@ -55,6 +56,12 @@ internal sealed class WriteHandle(Inode inode, FileOutStream stream) : IAsyncDis
         }
     }
 
+    /// <summary>
+    /// Ends when the file is committed or discarded. The kernel sends the release that commits a file closed without
+    /// writes after close(2) has returned, so a reader that opens it next waits for this.
+    /// </summary>
+    public Task Done => _done.Task;
+
     /// <summary>Commits the file once; a failure (the worker, the UFS, the master) is thrown to the closer.</summary>
     public async ValueTask CommitAsync(CancellationToken cancellationToken)
     {
@@ -73,8 +80,13 @@ internal sealed class WriteHandle(Inode inode, FileOutStream stream) : IAsyncDis
             }
             finally
             {
-                Inode.Writer = null;
+                if (Inode.Writer == this)
+                {
+                    Inode.Writer = null;
+                }
+
                 Inode.Snapshot = null;
+                _done.TrySetResult();
             }
         }
         finally

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Alluxio.Client;
+using Alluxio.Testing;
+
+namespace Alluxio.Fuse.Tests;
+
+/// <summary>
+/// The namespace mounted by the real FUSE process and used through the kernel with POSIX tools, each result checked
+/// from the client's side (and the reverse). Needs root, /dev/fuse and libfuse3; skipped, with the reason, elsewhere.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class MountTests(MountedCluster mounted) : IClassFixture<MountedCluster>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private FileSystem Client => mounted.Client;
+
+    private FuseMountProcess Mount => mounted.Mount;
+
+    [Fact]
+    public async Task AFileWrittenThroughTheMountIsReadByTheCliAndAClientFileByTheMount()
+    {
+        SkipUnlessMounted();
+        var bytes = RandomNumberGenerator.GetBytes((3 << 20) + 17);
+        Directory.CreateDirectory(Mount.PathOf("rw"));
+        await File.WriteAllBytesAsync(Mount.PathOf("rw/through-mount.bin"), bytes, Token);
+
+        using var local = new TempDirectory();
+        var copy = Path.Combine(local.Path, "copy.bin");
+        var cli = await ProcessRun.RunAsync(
+            Path.Combine(RepositoryRoot.Path, "bin", "alluxio"), mounted.Cluster.Master.Environment, ["fs", "copyToLocal", "/rw/through-mount.bin", copy], Token);
+        Assert.True(cli.ExitCode == 0, cli.All);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(copy, Token));
+
+        var other = RandomNumberGenerator.GetBytes((2 << 20) + 5);
+        await using (var stream = await Client.CreateFileAsync("/rw/through-client.bin", cancellationToken: Token))
+        {
+            await stream.WriteAsync(other, Token);
+        }
+
+        Assert.Equal(other, await File.ReadAllBytesAsync(Mount.PathOf("rw/through-client.bin"), Token));
+    }
+
+    [Fact]
+    public async Task ListingsSpanManyBuffersAndStatShowsTheNamespace()
+    {
+        SkipUnlessMounted();
+        await Client.CreateDirectoryAsync("/listed", cancellationToken: Token);
+        var names = Enumerable.Range(0, 600).Select(i => $"file-{i:D4}-with-a-longer-name-to-fill-buffers").ToHashSet();
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Token }, async (name, token) =>
+        {
+            await using var stream = await Client.CreateFileAsync("/listed/" + name, cancellationToken: token);
+            await stream.WriteAsync("x"u8.ToArray(), token);
+        });
+
+        Assert.Equal(names, Directory.EnumerateFiles(Mount.PathOf("listed")).Select(f => Path.GetFileName(f)).ToHashSet());
+        var ls = await mounted.ShellAsync("ls -la listed | tail -n +2");
+        Assert.Equal(602, ls.OutLines.Length);
+        Assert.Contains(ls.OutLines, line => line.EndsWith(" .", StringComparison.Ordinal));
+
+        var status = await Client.GetStatusAsync("/listed/file-0042-with-a-longer-name-to-fill-buffers", cancellationToken: Token);
+        var stat = await mounted.ShellAsync("stat -c '%i %s %h %F %a' listed/file-0042-with-a-longer-name-to-fill-buffers");
+        Assert.Equal(
+            $"{status.FileId.ToString(CultureInfo.InvariantCulture)} 1 1 regular file {Convert.ToString(status.Mode, 8)}",
+            stat.OutLines.Single());
+        Assert.Equal("directory", (await mounted.ShellAsync("stat -c %F listed")).OutLines.Single());
+    }
+
+    [Fact]
+    public async Task RefusalsAreThePosixErrorsAUserCanActOn()
+    {
+        SkipUnlessMounted();
+        await mounted.ShellAsync("mkdir -p errs/full && echo data > errs/file && touch errs/full/x");
+
+        await AssertFailsAsync("cat errs/missing", "No such file or directory");
+        await AssertFailsAsync("cat errs/file/below", "Not a directory");
+        await AssertFailsAsync($"touch errs/{new string('n', 256)}", "File name too long");
+        await AssertFailsAsync("echo more >> errs/file", "Operation not supported");
+        await AssertFailsAsync("dd if=/dev/zero of=errs/file bs=1 count=1 seek=2 conv=notrunc status=none", "Operation not supported");
+        await AssertFailsAsync("rmdir errs/full", "Directory not empty");
+        await AssertFailsAsync("ln -s file errs/link", "Operation not supported");
+        await AssertFailsAsync("ln errs/file errs/hard", "Operation not supported");
+        await AssertFailsAsync("mkfifo errs/fifo", "Operation not supported");
+        await AssertFailsAsync("truncate -s 2 errs/file", "Operation not supported");
+        Assert.Equal("data", (await mounted.ShellAsync("cat errs/file")).OutLines.Single());
+    }
+
+    [Fact]
+    public async Task TheNamespaceChangesThroughTheMount()
+    {
+        SkipUnlessMounted();
+        var result = await mounted.ShellAsync(
+            "mkdir -p ns/a ns/b && echo one > ns/a/f && mv ns/a/f ns/a/g && mv ns/a/g ns/b/g && echo two > ns/b/h && mv ns/b/h ns/b/g "
+            + "&& mv ns/a ns/c && chmod 600 ns/b/g && chown nobody:nogroup ns/b/g && echo gone > ns/b/r && rm ns/b/r && mkdir ns/d && rmdir ns/d");
+        Assert.True(result.ExitCode == 0, result.All + mounted.LogTail());
+
+        Assert.Equal(["/ns/b", "/ns/c"], (await ListAsync("/ns")).Order(StringComparer.Ordinal));
+        Assert.Equal(["/ns/b/g"], await ListAsync("/ns/b"));
+        var g = await Client.GetStatusAsync("/ns/b/g", cancellationToken: Token);
+        Assert.Equal(("nobody", "nogroup", Convert.ToInt32("600", 8), 4L), (g.Owner, g.Group, g.Mode, g.Length));
+        Assert.Equal("two", (await mounted.ShellAsync("cat ns/b/g")).OutLines.Single());
+        Assert.Equal("-rw------- nobody nogroup", (await mounted.ShellAsync("stat -c '%A %U %G' ns/b/g")).OutLines.Single());
+    }
+
+    [Fact]
+    public async Task AlluxiosShellCommandsWorkOnTheMount()
+    {
+        SkipUnlessMounted();
+        var result = await mounted.ShellAsync(
+            "mkdir sh && seq 1 20000 > sh/seq && cp sh/seq sh/copy && cmp sh/seq sh/copy && head -n 3 sh/copy && tail -n 1 sh/copy "
+            + "&& dd if=/dev/urandom of=sh/dd bs=64k count=40 status=none && du -k sh/dd && touch sh/empty && ls -l sh/empty && : > sh/copy && wc -c < sh/copy");
+        Assert.True(result.ExitCode == 0, result.All + mounted.LogTail());
+        Assert.Equal(["1", "2", "3", "20000"], result.OutLines.Take(4));
+        Assert.StartsWith("2560\t", result.OutLines[4], StringComparison.Ordinal);
+        Assert.StartsWith("-rw-r--r--", result.OutLines[5], StringComparison.Ordinal);
+        Assert.Equal("0", result.OutLines[6].Trim());
+        Assert.Equal(2560 * 1024, (await Client.GetStatusAsync("/sh/dd", cancellationToken: Token)).Length);
+        Assert.Equal(0, (await Client.GetStatusAsync("/sh/empty", cancellationToken: Token)).Length);
+        Assert.Equal(0, (await mounted.ShellAsync("df -P . >/dev/null")).ExitCode);
+    }
+
+    [Fact]
+    public async Task RandomAndConcurrentReadsMatchTheClient()
+    {
+        SkipUnlessMounted();
+        var bytes = RandomNumberGenerator.GetBytes(24 << 20);
+        await using (var stream = await Client.CreateFileAsync("/random.bin", cancellationToken: Token))
+        {
+            await stream.WriteAsync(bytes, Token);
+        }
+
+        var random = new Random(12);
+        using (var handle = File.OpenHandle(Mount.PathOf("random.bin")))
+        {
+            var buffer = new byte[70_000];
+            for (var i = 0; i < 200; i++)
+            {
+                var offset = random.NextInt64(bytes.Length);
+                var read = RandomAccess.Read(handle, buffer, offset);
+                Assert.Equal(Math.Min(buffer.Length, bytes.Length - offset), read);
+                Assert.True(bytes.AsSpan((int)offset, read).SequenceEqual(buffer.AsSpan(0, read)), $"the bytes at {offset} differ");
+            }
+
+            Assert.Equal(0, RandomAccess.Read(handle, buffer, bytes.Length));
+        }
+
+        var hashes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(
+            async () => SHA256.HashData(await File.ReadAllBytesAsync(Mount.PathOf("random.bin"), Token)), Token)));
+        Assert.All(hashes, hash => Assert.Equal(SHA256.HashData(bytes), hash));
+    }
+
+    private static void SkipUnlessMounted() => Assert.SkipWhen(FuseMountProcess.CannotMountReason is not null, FuseMountProcess.CannotMountReason ?? "");
+
+    private async Task AssertFailsAsync(string script, string error)
+    {
+        var result = await mounted.ShellAsync(script);
+        Assert.True(result.ExitCode != 0, $"{script} succeeded");
+        Assert.Contains(error, result.Error, StringComparison.Ordinal);
+    }
+
+    private async Task<List<string>> ListAsync(string path)
+    {
+        var paths = new List<string>();
+        await foreach (var status in Client.ListStatusAsync(path, cancellationToken: Token))
+        {
+            paths.Add(status.Path);
+        }
+
+        return paths;
+    }
+}
