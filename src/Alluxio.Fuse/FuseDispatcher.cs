@@ -84,8 +84,8 @@ internal sealed partial class FuseDispatcher : IDisposable
     public void Rename(nint request, ulong parent, string name, ulong newParent, string newName, uint flags) =>
         _ = DoneAsync(request, "rename", (fs, token) => fs.RenameAsync(parent, name, newParent, newName, flags, token));
 
-    public void Flush(nint request, ulong ino, ulong handle) =>
-        _ = DoneAsync(request, "flush", (fs, token) => fs.FlushAsync(ino, handle, token));
+    public void Flush(nint request, ulong ino, ulong handle, FuseCaller caller) =>
+        _ = DoneAsync(request, "flush", (fs, token) => fs.FlushAsync(ino, handle, caller, token));
 
     public void Release(nint request, ulong ino, ulong handle) =>
         _ = DoneAsync(request, "release", (fs, token) => fs.ReleaseAsync(ino, handle, token));
@@ -93,11 +93,13 @@ internal sealed partial class FuseDispatcher : IDisposable
     public void ReleaseDirectory(nint request, ulong ino, ulong handle) =>
         _ = DoneAsync(request, "releasedir", (fs, token) => fs.ReleaseDirectoryAsync(ino, handle, token));
 
-    public void Open(nint request, ulong ino, int flags) => _ = OpenAsync(request, "open", (fs, token) => fs.OpenAsync(ino, flags, token));
+    public void Open(nint request, ulong ino, int flags, FuseCaller caller) =>
+        _ = OpenAsync(request, "open", (fs, token) => fs.OpenAsync(ino, flags, caller, token));
 
     public void OpenDirectory(nint request, ulong ino) => _ = OpenAsync(request, "opendir", (fs, token) => fs.OpenDirectoryAsync(ino, token));
 
-    public void Create(nint request, ulong parent, string name, uint mode, int flags) => _ = CreateAsync(request, parent, name, mode, flags);
+    public void Create(nint request, ulong parent, string name, uint mode, int flags, FuseCaller caller) =>
+        _ = CreateAsync(request, parent, name, mode, flags, caller);
 
     public void Read(nint request, ulong ino, ulong handle, long offset, int size) => _ = ReadAsync(request, ino, handle, offset, size);
 
@@ -322,12 +324,12 @@ internal sealed partial class FuseDispatcher : IDisposable
         }
     }
 
-    private async Task CreateAsync(nint request, ulong parent, string name, uint mode, int flags)
+    private async Task CreateAsync(nint request, ulong parent, string name, uint mode, int flags, FuseCaller caller)
     {
         var deadline = _deadlines.Rent();
         try
         {
-            ReplyCreate(request, await _fileSystem.CreateAsync(parent, name, mode, flags, deadline.Token).ConfigureAwait(false));
+            ReplyCreate(request, await _fileSystem.CreateAsync(parent, name, mode, flags, caller, deadline.Token).ConfigureAwait(false));
         }
         catch (Exception e)
         {

@@ -30,17 +30,20 @@ public interface IFuseFileSystem
     public ValueTask RenameAsync(ulong parent, string name, ulong newParent, string newName, uint flags, CancellationToken cancellationToken);
 
     /// <param name="flags">open(2)'s flags.</param>
-    public ValueTask<FuseOpened> OpenAsync(ulong ino, int flags, CancellationToken cancellationToken);
+    public ValueTask<FuseOpened> OpenAsync(ulong ino, int flags, FuseCaller caller, CancellationToken cancellationToken);
 
-    public ValueTask<FuseCreated> CreateAsync(ulong parent, string name, uint mode, int flags, CancellationToken cancellationToken);
+    public ValueTask<FuseCreated> CreateAsync(ulong parent, string name, uint mode, int flags, FuseCaller caller, CancellationToken cancellationToken);
 
     /// <summary>Reads into <paramref name="destination"/>; fewer bytes than asked only at the end of the file.</summary>
     public ValueTask<int> ReadAsync(ulong ino, ulong handle, long offset, Memory<byte> destination, CancellationToken cancellationToken);
 
     public ValueTask<int> WriteAsync(ulong ino, ulong handle, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
 
-    /// <summary>A close(2) of a descriptor of the handle: what it reports is what close returns.</summary>
-    public ValueTask FlushAsync(ulong ino, ulong handle, CancellationToken cancellationToken);
+    /// <summary>
+    /// A close(2) of a descriptor of the handle, by <paramref name="caller"/>: what it reports is what close returns.
+    /// A process that inherited the descriptor (fork) closes it too.
+    /// </summary>
+    public ValueTask FlushAsync(ulong ino, ulong handle, FuseCaller caller, CancellationToken cancellationToken);
 
     /// <summary>The last descriptor of the handle is gone.</summary>
     public ValueTask ReleaseAsync(ulong ino, ulong handle, CancellationToken cancellationToken);

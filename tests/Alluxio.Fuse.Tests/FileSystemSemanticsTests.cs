@@ -17,6 +17,9 @@ public sealed class FileSystemSemanticsTests : IAsyncLifetime
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>This test process, as the kernel would name it.</summary>
+    private static FuseCaller Me => new(0, 0, Environment.ProcessId);
+
     private FileSystem Client => _client!;
 
     private AlluxioFuseFileSystem Fuse => _fuse!;
@@ -99,21 +102,23 @@ public sealed class FileSystemSemanticsTests : IAsyncLifetime
     [Fact]
     public async Task FilesAreWrittenInOrderOnceAndCommittedAtTheFirstCloseAfterAWrite()
     {
-        var created = await Fuse.CreateAsync(1, "w.bin", 0x1A4, 1, Token);
+        var created = await Fuse.CreateAsync(1, "w.bin", 0x1A4, 1, Me, Token);
         var ino = created.Entry.Attributes.Ino;
         var handle = created.Opened.Handle;
         Assert.Equal(TimeSpan.Zero, created.Entry.AttributeTimeout);
 
-        // A close before any write (a shell's dup2 then close) commits nothing.
-        await Fuse.FlushAsync(ino, handle, Token);
+        // A close before any write (a shell's dup2 then close) commits nothing, nor does one by another process
+        // (a child that inherited the descriptor and exited).
+        await Fuse.FlushAsync(ino, handle, Me, Token);
         Assert.Equal(3, await Fuse.WriteAsync(ino, handle, 0, "abc"u8.ToArray(), Token));
+        await Fuse.FlushAsync(ino, handle, new FuseCaller(0, 0, 1), Token);
         Assert.Equal(3, await Fuse.WriteAsync(ino, handle, 3, "def"u8.ToArray(), Token));
         Assert.Equal(3, await Fuse.WriteAsync(ino, handle, 4, "efg"u8.ToArray(), Token));
         var gap = await Assert.ThrowsAsync<FuseException>(() => Fuse.WriteAsync(ino, handle, 100, "x"u8.ToArray(), Token).AsTask());
         Assert.Equal(Errno.EOPNOTSUPP, gap.Errno);
         Assert.Equal(7, (await Fuse.GetAttributesAsync(ino, Token)).Attributes.Size);
 
-        await Fuse.FlushAsync(ino, handle, Token);
+        await Fuse.FlushAsync(ino, handle, Me, Token);
         Assert.Equal(Errno.EBADF, (await Assert.ThrowsAsync<FuseException>(() => Fuse.WriteAsync(ino, handle, 7, "h"u8.ToArray(), Token).AsTask())).Errno);
         await Fuse.ReleaseAsync(ino, handle, Token);
         await using (var read = await Client.OpenFileAsync("/m/w.bin", cancellationToken: Token))
@@ -122,10 +127,10 @@ public sealed class FileSystemSemanticsTests : IAsyncLifetime
         }
 
         // An existing file opens for writing only with O_TRUNC; O_RDWR without it reads.
-        Assert.Equal(Errno.EOPNOTSUPP, (await Assert.ThrowsAsync<FuseException>(() => Fuse.OpenAsync(ino, 1, Token).AsTask())).Errno);
-        var truncated = await Fuse.OpenAsync(ino, 1 | 0x200, Token);
+        Assert.Equal(Errno.EOPNOTSUPP, (await Assert.ThrowsAsync<FuseException>(() => Fuse.OpenAsync(ino, 1, Me, Token).AsTask())).Errno);
+        var truncated = await Fuse.OpenAsync(ino, 1 | 0x200, Me, Token);
         Assert.Equal(2, await Fuse.WriteAsync(ino, truncated.Handle, 0, "hi"u8.ToArray(), Token));
-        await Fuse.FlushAsync(ino, truncated.Handle, Token);
+        await Fuse.FlushAsync(ino, truncated.Handle, Me, Token);
         await Fuse.ReleaseAsync(ino, truncated.Handle, Token);
         Assert.Equal(2, (await Client.GetStatusAsync("/m/w.bin", cancellationToken: Token)).Length);
     }

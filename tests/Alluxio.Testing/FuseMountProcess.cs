@@ -5,7 +5,7 @@ namespace Alluxio.Testing;
 /// <summary>
 /// The real FUSE process, <c>bin/alluxio-server fuse</c>, mounting a directory of a <see cref="MasterProcess"/>'s
 /// namespace at a fresh temp folder. Its temp folder has conf/ (the master's alluxio-site.properties plus the
-/// test's lines), logs/ and mnt/. A start is done when the mount is in /proc/self/mountinfo. Dispose stops it,
+/// test's lines), logs/ and mnt/. A start is done when the process reports its mount and the mount is in /proc/self/mountinfo. Dispose stops it,
 /// detaches a mount it left, and deletes the folder.
 /// </summary>
 public sealed class FuseMountProcess : IAsyncDisposable
@@ -120,7 +120,8 @@ public sealed class FuseMountProcess : IAsyncDisposable
             mountOptions is null ? [MountPoint, alluxioPath] : ["-o", mountOptions, MountPoint, alluxioPath],
             [new("ALLUXIO_CONF_DIR", ConfDirectory)],
             TimeSpan.FromMinutes(2),
-            _ => Task.FromResult(IsMounted),
+            // The process says so once its mount is in place; a stale mount at the same point must not count.
+            _ => Task.FromResult(IsMounted && _runner.Output.Contains("Mounted Alluxio path", StringComparison.Ordinal)),
             (message, exitCode, output) => new ServerStartException(message, exitCode, output),
             cancellationToken);
 }

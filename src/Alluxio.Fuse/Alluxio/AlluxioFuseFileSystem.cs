@@ -196,7 +196,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         _inodes.Renamed(from, to);
     }
 
-    public async ValueTask<FuseOpened> OpenAsync(ulong ino, int flags, CancellationToken cancellationToken)
+    public async ValueTask<FuseOpened> OpenAsync(ulong ino, int flags, FuseCaller caller, CancellationToken cancellationToken)
     {
         var inode = _inodes.Get(ino);
         var path = inode.RequirePath();
@@ -205,13 +205,13 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         {
             if ((flags & OTrunc) != 0)
             {
-                return await OpenWriterAsync(inode, path, overwrite: true, cancellationToken).ConfigureAwait(false);
+                return await OpenWriterAsync(inode, path, caller, cancellationToken).ConfigureAwait(false);
             }
 
             var status = await _fileSystem.GetStatusAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (status.Length == 0 && status.IsCompleted)
             {
-                return await OpenWriterAsync(inode, path, overwrite: true, cancellationToken).ConfigureAwait(false);
+                return await OpenWriterAsync(inode, path, caller, cancellationToken).ConfigureAwait(false);
             }
 
             if (access == OWrOnly || (flags & OAppend) != 0)
@@ -234,13 +234,13 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         return new FuseOpened(_handles.Add(new ReadHandle(stream)), KeepCache: keepCache, DirectIo: Options.DirectIo);
     }
 
-    public async ValueTask<FuseCreated> CreateAsync(ulong parent, string name, uint mode, int flags, CancellationToken cancellationToken)
+    public async ValueTask<FuseCreated> CreateAsync(ulong parent, string name, uint mode, int flags, FuseCaller caller, CancellationToken cancellationToken)
     {
         var path = AlluxioPaths.Child(_inodes.Get(parent).RequirePath(), name);
         var stream = await _fileSystem.CreateFileAsync(path, new CreateFileOptions { Mode = (int)(mode & PermissionBits) }, cancellationToken).ConfigureAwait(false);
         var status = stream.Status;
         var inode = _inodes.Remember(_inodes.InoOf(status.FileId), path);
-        var writer = new WriteHandle(inode, stream);
+        var writer = new WriteHandle(inode, stream, ProcessIds.ProcessOf(caller.Pid));
         inode.Writer = writer;
         var entry = new FuseEntry(WrittenAttributes(inode, writer), Options.EntryTimeout, s_noCache);
         return new FuseCreated(entry, new FuseOpened(_handles.Add(writer), DirectIo: Options.DirectIo));
@@ -258,9 +258,9 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
             _ => throw new FuseException(Errno.EBADF, $"Handle {handle} is not an open file."),
         };
 
-    public async ValueTask FlushAsync(ulong ino, ulong handle, CancellationToken cancellationToken)
+    public async ValueTask FlushAsync(ulong ino, ulong handle, FuseCaller caller, CancellationToken cancellationToken)
     {
-        if (_handles.Get<IAsyncDisposable>(handle) is WriteHandle { Written: true } writer)
+        if (_handles.Get<IAsyncDisposable>(handle) is WriteHandle { Written: true, OwnerProcess: > 0 } writer && ProcessIds.ProcessOf(caller.Pid) == writer.OwnerProcess)
         {
             await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -436,11 +436,11 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
             known?.ModifiedMs ?? _time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
-    private async ValueTask<FuseOpened> OpenWriterAsync(Inode inode, string path, bool overwrite, CancellationToken cancellationToken)
+    private async ValueTask<FuseOpened> OpenWriterAsync(Inode inode, string path, FuseCaller caller, CancellationToken cancellationToken)
     {
         var mode = inode.Snapshot?.Attributes.Mode is { } known ? (int)(known & PermissionBits) : (int?)null;
-        var stream = await _fileSystem.CreateFileAsync(path, new CreateFileOptions { Overwrite = overwrite, Mode = mode }, cancellationToken).ConfigureAwait(false);
-        var writer = new WriteHandle(inode, stream);
+        var stream = await _fileSystem.CreateFileAsync(path, new CreateFileOptions { Overwrite = true, Mode = mode }, cancellationToken).ConfigureAwait(false);
+        var writer = new WriteHandle(inode, stream, ProcessIds.ProcessOf(caller.Pid));
         inode.Writer = writer;
         inode.CachedVersion = null;
         return new FuseOpened(_handles.Add(writer), DirectIo: Options.DirectIo);

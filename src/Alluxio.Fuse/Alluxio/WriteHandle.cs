@@ -5,17 +5,21 @@ namespace Alluxio.Fuse.Alluxio;
 /// <summary>
 /// A new file being written in order, as Alluxio files are. A write below what was written is taken as already
 /// done (editors rewrite what they read); a write beyond it is refused. The file commits at the first close
-/// (flush) after data was written, so close(2) reports a failed upload to the writer; later writes through a
-/// duplicate descriptor then fail with EBADF. A close before any write (a shell's redirection closes the original
-/// descriptor after dup2) does not commit; the release does, for a file closed empty.
+/// (flush) after data was written by the process that opened it, so close(2) reports a failed upload to the
+/// writer; later writes through a duplicate descriptor then fail with EBADF. A close before any write (a shell's
+/// redirection closes the original descriptor after dup2) does not commit, nor does a close by a child process
+/// that inherited the descriptor (any fork and exec); the release does, for a file closed empty.
 /// </summary>
-internal sealed class WriteHandle(Inode inode, FileOutStream stream) : IAsyncDisposable
+internal sealed class WriteHandle(Inode inode, FileOutStream stream, int ownerProcess) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _committed;
 
     public Inode Inode { get; } = inode;
+
+    /// <summary>The process that opened the file: only its close commits, not that of a child that inherited the descriptor.</summary>
+    public int OwnerProcess { get; } = ownerProcess;
 
     public long FileId => stream.Status.FileId;
 

@@ -264,6 +264,13 @@ internal static unsafe class LibFuse
     [DllImport(Library, EntryPoint = "fuse_lowlevel_notify_inval_entry")]
     public static extern int NotifyInvalidateEntry(nint session, ulong parent, byte* name, nuint nameLength);
 
+    /// <summary>Who made <paramref name="request"/>; valid until it is answered.</summary>
+    public static FuseCaller Caller(nint request)
+    {
+        var context = RequestContext(request);
+        return new FuseCaller(context->Uid, context->Gid, context->Pid);
+    }
+
     /// <summary>libfuse's package version, e.g. 3.14.0.</summary>
     public static string PackageVersion() => Marshal.PtrToStringUTF8((nint)PackageVersionNative()) ?? "";
 
@@ -505,7 +512,7 @@ internal static unsafe class LibFuse
     {
         try
         {
-            Dispatcher(request).Open(request, ino, fileInfo->Flags);
+            Dispatcher(request).Open(request, ino, fileInfo->Flags, Caller(request));
         }
         catch (Exception e)
         {
@@ -544,7 +551,7 @@ internal static unsafe class LibFuse
     {
         try
         {
-            Dispatcher(request).Flush(request, ino, fileInfo->Handle);
+            Dispatcher(request).Flush(request, ino, fileInfo->Handle, Caller(request));
         }
         catch (Exception e)
         {
@@ -639,7 +646,7 @@ internal static unsafe class LibFuse
     {
         try
         {
-            Dispatcher(request).Create(request, parent, Name(name), mode, fileInfo->Flags);
+            Dispatcher(request).Create(request, parent, Name(name), mode, fileInfo->Flags, Caller(request));
         }
         catch (Exception e)
         {

@@ -102,6 +102,7 @@ internal static partial class FuseHost
     /// <summary>Waits for the files open through the mount to be closed, polling, for at most <paramref name="timeout"/>.</summary>
     private static async Task DrainAsync(AlluxioFuseFileSystem fuse, TimeSpan timeout, ILogger logger, TimeProvider time)
     {
+        LogDraining(logger, fuse.OpenHandleCount, timeout.TotalSeconds);
         var started = time.GetTimestamp();
         using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100), time);
         while (fuse.OpenHandleCount > 0 && time.GetElapsedTime(started) < timeout)
@@ -117,6 +118,9 @@ internal static partial class FuseHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{MountPoint} was unmounted from outside; the FUSE process ends")]
     private static partial void LogUnmountedOutside(ILogger logger, string mountPoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: waiting up to {Seconds}s for {Open} open files to be closed")]
+    private static partial void LogDraining(ILogger logger, int open, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Open} files were still open after {Seconds}s (alluxio.fuse.umount.timeout); unmounting anyway")]
     private static partial void LogDrainTimedOut(ILogger logger, int open, double seconds);

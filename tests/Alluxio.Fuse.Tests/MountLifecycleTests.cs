@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Alluxio.Testing;
+
+namespace Alluxio.Fuse.Tests;
+
+/// <summary>
+/// Starting and ending mounts with the real processes: SIGTERM drains open files then unmounts, a crash leaves a
+/// mount the next one detaches, a stopped cluster makes calls fail instead of hang, and bin/alluxio-fuse runs all
+/// of it as Alluxio's does. Needs root, /dev/fuse and libfuse3; skipped, with the reason, elsewhere.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class MountLifecycleTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SigtermWaitsForOpenFilesThenUnmountsAndEnds()
+    {
+        SkipUnlessMountable();
+        await using var cluster = await TestCluster.StartAsync(cancellationToken: Token);
+        await using var mount = await FuseMountProcess.StartAsync(
+            cluster.Master, siteProperties: "alluxio.fuse.umount.timeout=2min\nalluxio.user.file.writetype.default=CACHE_THROUGH", cancellationToken: Token);
+        var client = cluster.Connect();
+
+        var file = new FileStream(mount.PathOf("drained.bin"), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+        await file.WriteAsync(new byte[300_000], Token);
+        Signal(mount.ProcessId, "TERM");
+
+        // Told to stop, the process still serves the file open for writing: more bytes go in and the close commits them.
+        await file.WriteAsync(new byte[200_000], Token);
+        await file.DisposeAsync();
+        await TestCluster.WaitUntilAsync(_ => Task.FromResult(!mount.IsRunning), "the FUSE process to end once the file was closed", Token);
+
+        Assert.False(mount.IsMounted);
+        Assert.Equal(500_000, (await client.GetStatusAsync("/drained.bin", cancellationToken: Token)).Length);
+        Assert.Contains("Unmounted", await File.ReadAllTextAsync(mount.LogFile, Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMountLeftByACrashIsDetachedByTheNextOne()
+    {
+        SkipUnlessMountable();
+        await using var cluster = await TestCluster.StartAsync(cancellationToken: Token);
+        await using var mount = await FuseMountProcess.StartAsync(cluster.Master, cancellationToken: Token);
+        await using (var stream = await cluster.Connect().CreateFileAsync("/kept", cancellationToken: Token))
+        {
+            await stream.WriteAsync("kept"u8.ToArray(), Token);
+        }
+
+        await mount.KillAsync(Token);
+        Assert.True(mount.IsMounted);
+        var dead = await ShellAsync($"ls '{mount.MountPoint}'");
+        Assert.Contains("Transport endpoint is not connected", dead.Error, StringComparison.Ordinal);
+
+        await mount.RestartAsync(cancellationToken: Token);
+        var read = await ShellAsync($"cat '{mount.PathOf("kept")}'");
+        Assert.True(read.Out == "kept", read.All + mount.Output);
+        Assert.Contains("Detached a stale mount", await File.ReadAllTextAsync(mount.LogFile, Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStoppedClusterMakesTheMountAnswerErrorsNotHang()
+    {
+        SkipUnlessMountable();
+        await using var cluster = await TestCluster.StartAsync(cancellationToken: Token);
+        await using var mount = await FuseMountProcess.StartAsync(
+            cluster.Master, siteProperties: "alluxio.fuse.operation.timeout=5s\nalluxio.user.rpc.retry.max.duration=2s", cancellationToken: Token);
+        Assert.Equal(0, (await ShellAsync($"mkdir '{mount.PathOf("before")}'")).ExitCode);
+
+        foreach (var worker in cluster.Workers)
+        {
+            await worker.StopAsync(Token);
+        }
+
+        await cluster.Master.StopAsync(Token);
+
+        // Each call ends within the operation timeout; the test's own deadline would fail a hang.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromMinutes(2));
+        foreach (var command in new[] { $"stat '{mount.PathOf("never-seen")}'", $"ls '{mount.PathOf("before")}'", $"mkdir '{mount.PathOf("after")}'" })
+        {
+            var result = await ProcessRun.RunAsync("/bin/bash", new Dictionary<string, string>(), ["-c", command], deadline.Token);
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Matches("Input/output error|Connection timed out", result.Error);
+        }
+
+        Assert.Equal(0, await mount.StopAsync(Token));
+        Assert.False(mount.IsMounted);
+    }
+
+    [Fact]
+    public async Task TheAlluxioFuseScriptMountsShowsAndUnmountsAsAlluxiosDoes()
+    {
+        SkipUnlessMountable();
+        await using var cluster = await TestCluster.StartAsync(cancellationToken: Token);
+        using var work = new TempDirectory();
+        var mountPoint = Path.Combine(work.Path, "mnt");
+        Directory.CreateDirectory(mountPoint);
+        var environment = new Dictionary<string, string>(cluster.Master.Environment) { ["ALLUXIO_LOGS_DIR"] = Path.Combine(work.Path, "logs") };
+        var script = Path.Combine(RepositoryRoot.Path, "bin", "alluxio-fuse");
+        try
+        {
+            var mounted = await ProcessRun.RunAsync(script, environment, ["mount", "-o", "attr_timeout=5", mountPoint, "/"], Token);
+            Assert.True(mounted.ExitCode == 0, mounted.All);
+            Assert.Contains($"Successfully mounted Alluxio path \"/\" to {mountPoint}.", mounted.OutLines);
+
+            var again = await ProcessRun.RunAsync(script, environment, ["mount", mountPoint], Token);
+            Assert.Equal(1, again.ExitCode);
+            Assert.Contains("is already mounted", again.Error, StringComparison.Ordinal);
+
+            var stat = await ProcessRun.RunAsync(script, environment, ["stat"], Token);
+            Assert.Equal(0, stat.ExitCode);
+            Assert.Equal("pid\tmount_point\talluxio_path", stat.OutLines[0]);
+            Assert.Contains(stat.OutLines, line => line.EndsWith($"\t{mountPoint}\t/", StringComparison.Ordinal));
+
+            Assert.Equal(0, (await ShellAsync($"echo through-script > '{mountPoint}/s.txt'")).ExitCode);
+            var unmounted = await ProcessRun.RunAsync(script, environment, ["umount", mountPoint], Token);
+            Assert.True(unmounted.ExitCode == 0, unmounted.All);
+            Assert.Contains(unmounted.OutLines, line => line.StartsWith($"Successfully unmount fuse at {mountPoint} (PID: ", StringComparison.Ordinal));
+            Assert.DoesNotContain(mountPoint, await File.ReadAllTextAsync("/proc/self/mountinfo", Token), StringComparison.Ordinal);
+            Assert.Equal(15, (await cluster.Connect().GetStatusAsync("/s.txt", cancellationToken: Token)).Length);
+
+            var notMounted = await ProcessRun.RunAsync(script, environment, ["umount", mountPoint], Token);
+            Assert.Equal(1, notMounted.ExitCode);
+            Assert.Contains($"{mountPoint} not mounted", notMounted.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ProcessRun.RunAsync(script, environment, ["umount", "-f", mountPoint], CancellationToken.None);
+        }
+    }
+
+    private static void SkipUnlessMountable() => Assert.SkipWhen(FuseMountProcess.CannotMountReason is not null, FuseMountProcess.CannotMountReason ?? "");
+
+    private static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    private static Task<ProcessResult> ShellAsync(string script) =>
+        ProcessRun.RunAsync("/bin/bash", new Dictionary<string, string>(), ["-c", script], Token);
+}
