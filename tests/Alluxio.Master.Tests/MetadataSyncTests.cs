@@ -111,4 +111,22 @@ public sealed class MetadataSyncTests
         Assert.NotNull(await ns.StatAsync("/f"));
         await Assert.ThrowsAsync<AlluxioException>(() => ns.StatAsync("/f", s_syncAlways));
     }
+
+    [Fact]
+    public async Task AGetStatusOfADirectoryDoesNotStandInForTheSyncOfItsListing()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+        await using var ns = await NamespaceFixture.StartAsync(time);
+        var everySecond = CallContext.Default with { SyncIntervalMs = 1000 };
+        Directory.CreateDirectory(ns.UfsPath("/d"));
+        await File.WriteAllTextAsync(ns.UfsPath("/d/first"), "1", NamespaceFixture.Token);
+        Assert.Equal(["first"], (await ns.ListAsync("/d", call: everySecond)).Select(i => i.Name));
+
+        await File.WriteAllTextAsync(ns.UfsPath("/d/second"), "2", NamespaceFixture.Token);
+        time.Advance(TimeSpan.FromSeconds(2));
+        await ns.StatAsync("/d", everySecond);
+
+        // The getStatus synced /d itself, not its children: the listing right after still looks at the UFS.
+        Assert.Equal(["first", "second"], (await ns.ListAsync("/d", call: everySecond)).Select(i => i.Name).Order(StringComparer.Ordinal));
+    }
 }

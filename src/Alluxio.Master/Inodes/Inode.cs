@@ -63,6 +63,12 @@ public abstract class Inode
     /// </summary>
     public long LastSyncTimeMs { get; internal set; }
 
+    /// <summary>
+    /// When metadata sync last compared this directory's children with the UFS listing; 0 never. A sync of the
+    /// directory alone (a getStatus) does not count: a listing within the interval would miss new UFS children.
+    /// </summary>
+    public long LastChildrenSyncTimeMs { get; internal set; }
+
     public abstract bool IsDirectory { get; }
 
     public bool IsFile => !IsDirectory;

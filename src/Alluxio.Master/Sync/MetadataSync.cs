@@ -40,7 +40,7 @@ public sealed class MetadataSync
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(call);
-        if (call.SyncIntervalMs >= 0 && NeedsSync(path, call.SyncIntervalMs))
+        if (call.SyncIntervalMs >= 0 && NeedsSync(path, call.SyncIntervalMs, depth))
         {
             using var limit = new SemaphoreSlim(_concurrency);
             await SyncAsync(path, depth, limit, cancellationToken).ConfigureAwait(false);
@@ -60,12 +60,13 @@ public sealed class MetadataSync
         }
     }
 
-    private bool NeedsSync(AlluxioUri path, long intervalMs)
+    private bool NeedsSync(AlluxioUri path, long intervalMs, DescendantType depth)
     {
         using (Tree.ReadLocked())
         {
             var target = Tree.Resolve(path).Target;
-            return target is null || intervalMs == 0 || _context.NowMs - target.LastSyncTimeMs >= intervalMs;
+            var last = depth != DescendantType.None && target is InodeDirectory ? target.LastChildrenSyncTimeMs : target?.LastSyncTimeMs ?? 0;
+            return target is null || intervalMs == 0 || _context.NowMs - last >= intervalMs;
         }
     }
 
@@ -434,6 +435,7 @@ public sealed class MetadataSync
             if (depth != DescendantType.None && (status is null || status.IsDirectory))
             {
                 await SyncChildrenAsync(path, directory, mount, ufs, depth == DescendantType.All ? subdirectories : null, limit, cancellationToken).ConfigureAwait(false);
+                directory.LastChildrenSyncTimeMs = _context.NowMs;
             }
 
             MarkSynced(directory);
