@@ -1,5 +1,5 @@
 using Alluxio.Client;
-using Alluxio.Fuse.Alluxio;
+using Alluxio.Fuse.Files;
 using Alluxio.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -3,7 +3,7 @@ using Alluxio.Client.Options;
 using Alluxio.Errors;
 using Microsoft.Extensions.Logging;
 
-namespace Alluxio.Fuse.Alluxio;
+namespace Alluxio.Fuse.Files;
 
 /// <summary>
 /// The Alluxio namespace under <see cref="AlluxioFuseSettings.RootPath"/> as a FUSE file system, with Alluxio 2.x's

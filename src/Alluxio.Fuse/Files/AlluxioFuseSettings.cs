@@ -1,4 +1,4 @@
-namespace Alluxio.Fuse.Alluxio;
+namespace Alluxio.Fuse.Files;
 
 /// <summary>How the mount serves the namespace.</summary>
 /// <param name="RootPath">The Alluxio directory mounted as the mount point.</param>

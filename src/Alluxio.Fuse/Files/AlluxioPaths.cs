@@ -1,4 +1,4 @@
-namespace Alluxio.Fuse.Alluxio;
+namespace Alluxio.Fuse.Files;
 
 /// <summary>Joining and comparing the absolute Alluxio paths inodes carry.</summary>
 internal static class AlluxioPaths

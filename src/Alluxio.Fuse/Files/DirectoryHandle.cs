@@ -1,6 +1,6 @@
 using Alluxio.Client;
 
-namespace Alluxio.Fuse.Alluxio;
+namespace Alluxio.Fuse.Files;
 
 /// <summary>
 /// An open directory being read: the master's listing stream stays open between readdir calls, so a large

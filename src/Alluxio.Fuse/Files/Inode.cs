@@ -1,4 +1,4 @@
-namespace Alluxio.Fuse.Alluxio;
+namespace Alluxio.Fuse.Files;
 
 /// <summary>
 /// An inode the kernel holds: its Alluxio path, the lookup references the kernel took, and what the mount last

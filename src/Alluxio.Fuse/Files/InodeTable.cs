@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Alluxio.Fuse.Alluxio;
+namespace Alluxio.Fuse.Files;
 
 /// <summary>
 /// The inodes the kernel knows, by number. An inode number is the Alluxio file id, except that the mounted

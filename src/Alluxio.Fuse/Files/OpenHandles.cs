@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Alluxio.Fuse.Alluxio;
+namespace Alluxio.Fuse.Files;
 
 /// <summary>The files and directories open through the mount, by the handle number the kernel passes back.</summary>
 internal sealed class OpenHandles

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Alluxio.Fuse.Alluxio;
+namespace Alluxio.Fuse.Files;
 
 /// <summary>Which process a thread belongs to: the kernel names the calling thread, a file belongs to a process.</summary>
 internal static class ProcessIds

@@ -1,6 +1,6 @@
 using Alluxio.Client.Data;
 
-namespace Alluxio.Fuse.Alluxio;
+namespace Alluxio.Fuse.Files;
 
 /// <summary>
 /// A file open for reading. Reads in order go through the stream's sequential reader, which keeps one block reader

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 
-namespace Alluxio.Fuse.Alluxio;
+namespace Alluxio.Fuse.Files;
 
 /// <summary>
 /// User and group names to ids and back, from /etc/passwd and /etc/group, read once: Alluxio owners are names, the

@@ -1,6 +1,6 @@
 using Alluxio.Client.Data;
 
-namespace Alluxio.Fuse.Alluxio;
+namespace Alluxio.Fuse.Files;
 
 /// <summary>
 /// A new file being written in order, as Alluxio files are. A write below what was written is taken as already

@@ -3,7 +3,7 @@ using Alluxio.Client;
 using Alluxio.Configuration;
 using Alluxio.Errors;
 using Alluxio.Fuse;
-using Alluxio.Fuse.Alluxio;
+using Alluxio.Fuse.Files;
 
 namespace Alluxio.Server.Hosting;
 
