@@ -150,6 +150,32 @@ public sealed class MountTests(MountedCluster mounted) : IClassFixture<MountedCl
         Assert.All(hashes, hash => Assert.Equal(SHA256.HashData(bytes), hash));
     }
 
+    [Fact]
+    public async Task FioReadsEveryByteSequentiallyAndAtRandom()
+    {
+        SkipUnlessMounted();
+        const int size = 64 << 20;
+        await using (var stream = await Client.CreateFileAsync("/fio.bin", cancellationToken: Token))
+        {
+            var chunk = RandomNumberGenerator.GetBytes(1 << 20);
+            for (var written = 0; written < size; written += chunk.Length)
+            {
+                await stream.WriteAsync(chunk, Token);
+            }
+        }
+
+        foreach (var job in new[] { "--rw=read --bs=1M", "--rw=randread --bs=4k --io_size=8M --direct=1", "--rw=randread --bs=128k --numjobs=4 --io_size=16M" })
+        {
+            var fio = await mounted.ShellAsync(
+                $"fio --name=mount --filename=fio.bin --readonly --ioengine=psync --size={size} {job} --group_reporting --output-format=json");
+            Assert.True(fio.ExitCode == 0, fio.All + mounted.LogTail());
+            var read = System.Text.Json.JsonDocument.Parse(fio.Out).RootElement.GetProperty("jobs")[0];
+            Assert.Equal(0, read.GetProperty("error").GetInt32());
+            var expected = job.Contains("io_size=8M", StringComparison.Ordinal) ? 8 << 20 : job.Contains("io_size=16M", StringComparison.Ordinal) ? 4 * (16 << 20) : size;
+            Assert.Equal(expected, read.GetProperty("read").GetProperty("io_bytes").GetInt64());
+        }
+    }
+
     private static void SkipUnlessMounted() => Assert.SkipWhen(FuseMountProcess.CannotMountReason is not null, FuseMountProcess.CannotMountReason ?? "");
 
     private async Task AssertFailsAsync(string script, string error)
