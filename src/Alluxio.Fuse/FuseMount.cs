@@ -81,6 +81,10 @@ public sealed partial class FuseMount : IAsyncDisposable
 
         var mount = new FuseMount(mountPoint, dispatcher, session, logger);
         mount.StartLoop(options.MaxThreads);
+
+        // The kernel sets the bdi's read-ahead from the INIT reply, after the mount call returned; a first request
+        // (this stat, answered by the loop just started) waits for INIT, so the value written next stays.
+        _ = Directory.Exists(mountPoint);
         mount.ReadAheadKb = mount.RaiseReadAhead(options.MaxReadahead);
         var version = LibFuse.PackageVersion();
         LogMounted(logger, mountPoint, version, options.MaxThreads, mount.ReadAheadKb ?? -1);
