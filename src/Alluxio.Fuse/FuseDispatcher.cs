@@ -14,16 +14,19 @@ namespace Alluxio.Fuse;
 internal sealed partial class FuseDispatcher : IDisposable
 {
     private readonly IFuseFileSystem _fileSystem;
-    private readonly OperationDeadlines _deadlines;
+    private readonly TimeSpan _operationTimeout;
+    private readonly TimeProvider _time;
     private readonly FuseKernelSettings _kernel;
     private readonly ILogger _logger;
     private GCHandle _self;
+    private int _inFlight;
 
     public FuseDispatcher(IFuseFileSystem fileSystem, FuseKernelSettings kernel, TimeSpan operationTimeout, TimeProvider time, ILogger logger)
     {
         _fileSystem = fileSystem;
         _kernel = kernel;
-        _deadlines = new OperationDeadlines(operationTimeout, time);
+        _operationTimeout = operationTimeout;
+        _time = time;
         _logger = logger;
         _self = GCHandle.Alloc(this);
     }
@@ -63,58 +66,120 @@ internal sealed partial class FuseDispatcher : IDisposable
 
     public void Forget(ulong ino, ulong count) => _fileSystem.Forget(ino, count);
 
-    public void Lookup(nint request, ulong parent, string name) => _ = LookupAsync(request, parent, name);
+    public void Lookup(nint request, ulong parent, string name) =>
+        _ = RunAsync(request, "lookup", (fs, token) => fs.LookupAsync(parent, name, token), static (r, entry) =>
+        {
+            if (entry.Attributes.Ino == 0 && entry.EntryTimeout <= TimeSpan.Zero)
+            {
+                _ = LibFuse.ReplyError(r, Errno.ENOENT);
+            }
+            else
+            {
+                ReplyEntry(r, entry);
+            }
+        });
 
-    public void GetAttributes(nint request, ulong ino) => _ = GetAttributesAsync(request, ino);
+    public void GetAttributes(nint request, ulong ino) =>
+        _ = RunAsync(request, "getattr", (fs, token) => fs.GetAttributesAsync(ino, token), ReplyAttributes);
 
-    public void SetAttributes(nint request, ulong ino, FuseAttributeChange change, ulong? handle) => _ = SetAttributesAsync(request, ino, change, handle);
+    public void SetAttributes(nint request, ulong ino, FuseAttributeChange change, ulong? handle) =>
+        _ = RunAsync(request, "setattr", (fs, token) => fs.SetAttributesAsync(ino, change, handle, token), ReplyAttributes);
 
     public void MakeNode(nint request, ulong parent, string name, uint mode) =>
-        _ = EntryAsync(request, "mknod", (fs, token) => fs.MakeNodeAsync(parent, name, mode, token));
+        _ = RunAsync(request, "mknod", (fs, token) => fs.MakeNodeAsync(parent, name, mode, token), ReplyEntry);
 
     public void MakeDirectory(nint request, ulong parent, string name, uint mode) =>
-        _ = EntryAsync(request, "mkdir", (fs, token) => fs.MakeDirectoryAsync(parent, name, mode, token));
+        _ = RunAsync(request, "mkdir", (fs, token) => fs.MakeDirectoryAsync(parent, name, mode, token), ReplyEntry);
 
     public void Unlink(nint request, ulong parent, string name) =>
-        _ = DoneAsync(request, "unlink", (fs, token) => fs.UnlinkAsync(parent, name, token));
+        _ = RunAsync(request, "unlink", (fs, token) => DoneAsync(fs.UnlinkAsync(parent, name, token)), ReplyDone);
 
     public void RemoveDirectory(nint request, ulong parent, string name) =>
-        _ = DoneAsync(request, "rmdir", (fs, token) => fs.RemoveDirectoryAsync(parent, name, token));
+        _ = RunAsync(request, "rmdir", (fs, token) => DoneAsync(fs.RemoveDirectoryAsync(parent, name, token)), ReplyDone);
 
     public void Rename(nint request, ulong parent, string name, ulong newParent, string newName, uint flags) =>
-        _ = DoneAsync(request, "rename", (fs, token) => fs.RenameAsync(parent, name, newParent, newName, flags, token));
+        _ = RunAsync(request, "rename", (fs, token) => DoneAsync(fs.RenameAsync(parent, name, newParent, newName, flags, token)), ReplyDone);
 
     public void Flush(nint request, ulong ino, ulong handle, FuseCaller caller) =>
-        _ = DoneAsync(request, "flush", (fs, token) => fs.FlushAsync(ino, handle, caller, token));
+        _ = RunAsync(request, "flush", (fs, token) => DoneAsync(fs.FlushAsync(ino, handle, caller, token)), ReplyDone);
 
     public void Release(nint request, ulong ino, ulong handle) =>
-        _ = DoneAsync(request, "release", (fs, token) => fs.ReleaseAsync(ino, handle, token));
+        _ = RunAsync(request, "release", (fs, token) => DoneAsync(fs.ReleaseAsync(ino, handle, token)), ReplyDone);
 
     public void ReleaseDirectory(nint request, ulong ino, ulong handle) =>
-        _ = DoneAsync(request, "releasedir", (fs, token) => fs.ReleaseDirectoryAsync(ino, handle, token));
+        _ = RunAsync(request, "releasedir", (fs, token) => DoneAsync(fs.ReleaseDirectoryAsync(ino, handle, token)), ReplyDone);
 
     public void Open(nint request, ulong ino, int flags, FuseCaller caller) =>
-        _ = OpenAsync(request, "open", (fs, token) => fs.OpenAsync(ino, flags, caller, token));
+        _ = RunAsync(request, "open", (fs, token) => fs.OpenAsync(ino, flags, caller, token), ReplyOpen);
 
-    public void OpenDirectory(nint request, ulong ino) => _ = OpenAsync(request, "opendir", (fs, token) => fs.OpenDirectoryAsync(ino, token));
+    public void OpenDirectory(nint request, ulong ino) =>
+        _ = RunAsync(request, "opendir", (fs, token) => fs.OpenDirectoryAsync(ino, token), ReplyOpen);
 
     public void Create(nint request, ulong parent, string name, uint mode, int flags, FuseCaller caller) =>
-        _ = CreateAsync(request, parent, name, mode, flags, caller);
+        _ = RunAsync(request, "create", (fs, token) => fs.CreateAsync(parent, name, mode, flags, caller, token), ReplyCreate);
 
-    public void Read(nint request, ulong ino, ulong handle, long offset, int size) => _ = ReadAsync(request, ino, handle, offset, size);
+    public void Read(nint request, ulong ino, ulong handle, long offset, int size)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        _ = RunAsync(
+            request,
+            "read",
+            (fs, token) => fs.ReadAsync(ino, handle, offset, buffer.AsMemory(0, size), token),
+            (r, read) => ReplyBuffer(r, buffer, read),
+            () => ArrayPool<byte>.Shared.Return(buffer));
+    }
 
     /// <summary>Copies the data first: libfuse's buffer is valid only until this call returns.</summary>
     public void Write(nint request, ulong ino, ulong handle, long offset, ReadOnlySpan<byte> data)
     {
         var copy = ArrayPool<byte>.Shared.Rent(data.Length);
         data.CopyTo(copy);
-        _ = WriteAsync(request, ino, handle, offset, copy, data.Length);
+        var length = data.Length;
+        _ = RunAsync(
+            request,
+            "write",
+            (fs, token) => fs.WriteAsync(ino, handle, offset, copy.AsMemory(0, length), token),
+            static (r, written) => _ = LibFuse.ReplyWrite(r, (nuint)written),
+            () => ArrayPool<byte>.Shared.Return(copy));
     }
 
-    public void ReadDirectory(nint request, ulong ino, ulong handle, long offset, int size, bool plus) =>
-        _ = ReadDirectoryAsync(request, ino, handle, offset, size, plus);
+    public void ReadDirectory(nint request, ulong ino, ulong handle, long offset, int size, bool plus)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        var writer = new FuseDirectoryWriter(request, buffer, size, plus);
+        _ = RunAsync(
+            request,
+            plus ? "readdirplus" : "readdir",
+            async (fs, token) =>
+            {
+                await fs.ReadDirectoryAsync(ino, handle, offset, writer, token).ConfigureAwait(false);
+                return writer.Length;
+            },
+            (r, length) => ReplyBuffer(r, buffer, length),
+            () => ArrayPool<byte>.Shared.Return(buffer));
+    }
 
-    public void StatFs(nint request) => _ = StatFsAsync(request);
+    public void StatFs(nint request) => _ = RunAsync(request, "statfs", (fs, token) => fs.StatFsAsync(token), ReplyStatFs);
+
+    /// <summary>
+    /// Waits, up to <paramref name="timeout"/>, until no request is being served, so the session can be destroyed
+    /// without a late reply reaching it. False when some are still running.
+    /// </summary>
+    public async Task<bool> WaitIdleAsync(TimeSpan timeout)
+    {
+        var started = _time.GetTimestamp();
+        while (Volatile.Read(ref _inFlight) > 0)
+        {
+            if (_time.GetElapsedTime(started) > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), _time).ConfigureAwait(false);
+        }
+
+        return true;
+    }
 
     public void Dispose()
     {
@@ -163,7 +228,7 @@ internal sealed partial class FuseDispatcher : IDisposable
         return new LibFuse.FileInfo { Flags = flags, Bits = bits, Handle = opened.Handle };
     }
 
-    private static unsafe void ReplyEntry(nint request, in FuseEntry entry)
+    private static unsafe void ReplyEntry(nint request, FuseEntry entry)
     {
         var param = ToEntryParam(entry);
         _ = LibFuse.ReplyEntry(request, &param);
@@ -177,26 +242,26 @@ internal sealed partial class FuseDispatcher : IDisposable
         }
     }
 
-    private static unsafe void ReplyAttributes(nint request, in FuseAttributeReply reply)
+    private static unsafe void ReplyAttributes(nint request, FuseAttributeReply reply)
     {
         var stat = ToStat(reply.Attributes);
         _ = LibFuse.ReplyAttr(request, &stat, reply.Timeout.TotalSeconds);
     }
 
-    private static unsafe void ReplyOpen(nint request, in FuseOpened opened)
+    private static unsafe void ReplyOpen(nint request, FuseOpened opened)
     {
         var info = ToFileInfo(opened, 0);
         _ = LibFuse.ReplyOpen(request, &info);
     }
 
-    private static unsafe void ReplyCreate(nint request, in FuseCreated created)
+    private static unsafe void ReplyCreate(nint request, FuseCreated created)
     {
         var param = ToEntryParam(created.Entry);
         var info = ToFileInfo(created.Opened, 0);
         _ = LibFuse.ReplyCreate(request, &param, &info);
     }
 
-    private static unsafe void ReplyStatFs(nint request, in FuseFileSystemStats stats)
+    private static unsafe void ReplyStatFs(nint request, FuseFileSystemStats stats)
     {
         var native = new LibFuse.StatVfs
         {
@@ -213,208 +278,44 @@ internal sealed partial class FuseDispatcher : IDisposable
         _ = LibFuse.ReplyStatFs(request, &native);
     }
 
-    private async Task LookupAsync(nint request, ulong parent, string name)
+    private static ValueTask<bool> DoneAsync(ValueTask call) => call.IsCompletedSuccessfully ? ValueTask.FromResult(true) : AwaitDoneAsync(call);
+
+    private static async ValueTask<bool> AwaitDoneAsync(ValueTask call)
     {
-        var deadline = _deadlines.Rent();
+        await call.ConfigureAwait(false);
+        return true;
+    }
+
+    private static void ReplyDone(nint request, bool done) => _ = LibFuse.ReplyError(request, 0);
+
+    /// <summary>
+    /// Serves one request: the call under the operation deadline, then exactly one reply — the result's, or the
+    /// failure's errno — and the cleanup (pooled buffers) after the reply.
+    /// </summary>
+    private async Task RunAsync<T>(
+        nint request, string operation, Func<IFuseFileSystem, CancellationToken, ValueTask<T>> call, Action<nint, T> reply, Action? cleanup = null)
+    {
+        Interlocked.Increment(ref _inFlight);
         try
         {
-            var entry = await _fileSystem.LookupAsync(parent, name, deadline.Token).ConfigureAwait(false);
-            if (entry.Attributes.Ino == 0 && entry.EntryTimeout <= TimeSpan.Zero)
+            using var deadline = new CancellationTokenSource(_operationTimeout, _time);
+            T result;
+            try
             {
-                _ = LibFuse.ReplyError(request, Errno.ENOENT);
+                result = await call(_fileSystem, deadline.Token).ConfigureAwait(false);
             }
-            else
+            catch (Exception e)
             {
-                ReplyEntry(request, entry);
+                Failed(request, operation, e);
+                return;
             }
-        }
-        catch (Exception e)
-        {
-            Failed(request, "lookup", e);
-        }
-        finally
-        {
-            _deadlines.Return(deadline);
-        }
-    }
 
-    private async Task GetAttributesAsync(nint request, ulong ino)
-    {
-        var deadline = _deadlines.Rent();
-        try
-        {
-            ReplyAttributes(request, await _fileSystem.GetAttributesAsync(ino, deadline.Token).ConfigureAwait(false));
-        }
-        catch (Exception e)
-        {
-            Failed(request, "getattr", e);
+            reply(request, result);
         }
         finally
         {
-            _deadlines.Return(deadline);
-        }
-    }
-
-    private async Task SetAttributesAsync(nint request, ulong ino, FuseAttributeChange change, ulong? handle)
-    {
-        var deadline = _deadlines.Rent();
-        try
-        {
-            ReplyAttributes(request, await _fileSystem.SetAttributesAsync(ino, change, handle, deadline.Token).ConfigureAwait(false));
-        }
-        catch (Exception e)
-        {
-            Failed(request, "setattr", e);
-        }
-        finally
-        {
-            _deadlines.Return(deadline);
-        }
-    }
-
-    private async Task EntryAsync(nint request, string operation, Func<IFuseFileSystem, CancellationToken, ValueTask<FuseEntry>> call)
-    {
-        var deadline = _deadlines.Rent();
-        try
-        {
-            ReplyEntry(request, await call(_fileSystem, deadline.Token).ConfigureAwait(false));
-        }
-        catch (Exception e)
-        {
-            Failed(request, operation, e);
-        }
-        finally
-        {
-            _deadlines.Return(deadline);
-        }
-    }
-
-    private async Task DoneAsync(nint request, string operation, Func<IFuseFileSystem, CancellationToken, ValueTask> call)
-    {
-        var deadline = _deadlines.Rent();
-        try
-        {
-            await call(_fileSystem, deadline.Token).ConfigureAwait(false);
-            _ = LibFuse.ReplyError(request, 0);
-        }
-        catch (Exception e)
-        {
-            Failed(request, operation, e);
-        }
-        finally
-        {
-            _deadlines.Return(deadline);
-        }
-    }
-
-    private async Task OpenAsync(nint request, string operation, Func<IFuseFileSystem, CancellationToken, ValueTask<FuseOpened>> call)
-    {
-        var deadline = _deadlines.Rent();
-        try
-        {
-            ReplyOpen(request, await call(_fileSystem, deadline.Token).ConfigureAwait(false));
-        }
-        catch (Exception e)
-        {
-            Failed(request, operation, e);
-        }
-        finally
-        {
-            _deadlines.Return(deadline);
-        }
-    }
-
-    private async Task CreateAsync(nint request, ulong parent, string name, uint mode, int flags, FuseCaller caller)
-    {
-        var deadline = _deadlines.Rent();
-        try
-        {
-            ReplyCreate(request, await _fileSystem.CreateAsync(parent, name, mode, flags, caller, deadline.Token).ConfigureAwait(false));
-        }
-        catch (Exception e)
-        {
-            Failed(request, "create", e);
-        }
-        finally
-        {
-            _deadlines.Return(deadline);
-        }
-    }
-
-    private async Task ReadAsync(nint request, ulong ino, ulong handle, long offset, int size)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(size);
-        var deadline = _deadlines.Rent();
-        try
-        {
-            var read = await _fileSystem.ReadAsync(ino, handle, offset, buffer.AsMemory(0, size), deadline.Token).ConfigureAwait(false);
-            ReplyBuffer(request, buffer, read);
-        }
-        catch (Exception e)
-        {
-            Failed(request, "read", e);
-        }
-        finally
-        {
-            _deadlines.Return(deadline);
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private async Task WriteAsync(nint request, ulong ino, ulong handle, long offset, byte[] data, int length)
-    {
-        var deadline = _deadlines.Rent();
-        try
-        {
-            var written = await _fileSystem.WriteAsync(ino, handle, offset, data.AsMemory(0, length), deadline.Token).ConfigureAwait(false);
-            _ = LibFuse.ReplyWrite(request, (nuint)written);
-        }
-        catch (Exception e)
-        {
-            Failed(request, "write", e);
-        }
-        finally
-        {
-            _deadlines.Return(deadline);
-            ArrayPool<byte>.Shared.Return(data);
-        }
-    }
-
-    private async Task ReadDirectoryAsync(nint request, ulong ino, ulong handle, long offset, int size, bool plus)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(size);
-        var deadline = _deadlines.Rent();
-        try
-        {
-            var writer = new FuseDirectoryWriter(request, buffer, size, plus);
-            await _fileSystem.ReadDirectoryAsync(ino, handle, offset, writer, deadline.Token).ConfigureAwait(false);
-            ReplyBuffer(request, buffer, writer.Length);
-        }
-        catch (Exception e)
-        {
-            Failed(request, plus ? "readdirplus" : "readdir", e);
-        }
-        finally
-        {
-            _deadlines.Return(deadline);
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private async Task StatFsAsync(nint request)
-    {
-        var deadline = _deadlines.Rent();
-        try
-        {
-            ReplyStatFs(request, await _fileSystem.StatFsAsync(deadline.Token).ConfigureAwait(false));
-        }
-        catch (Exception e)
-        {
-            Failed(request, "statfs", e);
-        }
-        finally
-        {
-            _deadlines.Return(deadline);
+            cleanup?.Invoke();
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 

@@ -17,13 +17,15 @@ public sealed partial class FuseMount : IAsyncDisposable
 
     private readonly FuseDispatcher _dispatcher;
     private readonly ILogger _logger;
+    private readonly TimeSpan _operationTimeout;
     private readonly TaskCompletionSource<int> _loopExit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private nint _session;
     private int _unmounted;
 
-    private FuseMount(string mountPoint, FuseDispatcher dispatcher, nint session, ILogger logger)
+    private FuseMount(string mountPoint, FuseDispatcher dispatcher, nint session, TimeSpan operationTimeout, ILogger logger)
     {
         MountPoint = mountPoint;
+        _operationTimeout = operationTimeout;
         _dispatcher = dispatcher;
         _session = session;
         _logger = logger;
@@ -79,7 +81,7 @@ public sealed partial class FuseMount : IAsyncDisposable
             throw new FuseException(Errno.EIO, $"Could not mount at {mountPoint}: libfuse's reason is on standard error. A non-root user needs fusermount3 (Debian: apt-get install fuse3).");
         }
 
-        var mount = new FuseMount(mountPoint, dispatcher, session, logger);
+        var mount = new FuseMount(mountPoint, dispatcher, session, operationTimeout, logger);
         mount.StartLoop(options.MaxThreads);
 
         // The kernel sets the bdi's read-ahead from the INIT reply, after the mount call returned; a first request
@@ -113,13 +115,21 @@ public sealed partial class FuseMount : IAsyncDisposable
         if (await Task.WhenAny(Completion, Task.Delay(s_loopExitWait)).ConfigureAwait(false) != Completion && device is not null)
         {
             AbortConnection(device);
-            await Completion.ConfigureAwait(false);
+            await Task.WhenAny(Completion, Task.Delay(s_loopExitWait)).ConfigureAwait(false);
         }
 
-        await Completion.ConfigureAwait(false);
-        LibFuse.SessionDestroy(_session);
-        _session = 0;
-        _dispatcher.Dispose();
+        // A request still being served replies through the session: it is destroyed only once none is.
+        if (Completion.IsCompleted && await _dispatcher.WaitIdleAsync(_operationTimeout).ConfigureAwait(false))
+        {
+            LibFuse.SessionDestroy(_session);
+            _session = 0;
+            _dispatcher.Dispose();
+        }
+        else
+        {
+            LogLeftRunning(_logger, MountPoint);
+        }
+
         LogUnmounted(_logger, MountPoint);
     }
 
@@ -173,7 +183,11 @@ public sealed partial class FuseMount : IAsyncDisposable
             pointers[argv.Length] = null;
             var args = new LibFuse.Args { Argc = argv.Length, Argv = pointers, Allocated = 0 };
             var operations = LibFuse.Operations();
-            return LibFuse.SessionNew(&args, &operations, (nuint)sizeof(LibFuse.LowLevelOps), dispatcher.UserData);
+            var session = LibFuse.SessionNew(&args, &operations, (nuint)sizeof(LibFuse.LowLevelOps), dispatcher.UserData);
+
+            // Parsing the options may have replaced the argument vector with one libfuse allocated.
+            LibFuse.OptFreeArgs(&args);
+            return session;
         }
         finally
         {
@@ -266,6 +280,9 @@ public sealed partial class FuseMount : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mounted at {MountPoint} with libfuse {Version}, {Threads} threads, read-ahead {ReadAheadKb} KiB")]
     private static partial void LogMounted(ILogger logger, string mountPoint, string version, int threads, int readAheadKb);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Requests through {MountPoint} were still being served after the unmount; the session is left for the process's exit to end")]
+    private static partial void LogLeftRunning(ILogger logger, string mountPoint);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unmounted {MountPoint}")]
     private static partial void LogUnmounted(ILogger logger, string mountPoint);

@@ -27,8 +27,8 @@ public sealed class KodoMountTests
             siteProperties: "alluxio.user.file.writetype.default=CACHE_THROUGH\nalluxio.user.file.metadata.sync.interval=1s",
             cancellationToken: Token);
 
-        var shell = await ShellAsync(
-            mount, "ls data && cat data/seed.txt && mkdir out && cp data/seed.txt out/a.txt && seq 1 50000 > out/n.txt && mv out/a.txt out/b.txt && ls out");
+        var shell = await mount.ShellAsync(
+            "ls data && cat data/seed.txt && mkdir out && cp data/seed.txt out/a.txt && seq 1 50000 > out/n.txt && mv out/a.txt out/b.txt && ls out", Token);
         Assert.True(shell.ExitCode == 0, shell.All);
         Assert.Equal(["seed.txt", "seeded in the bucket", "b.txt", "n.txt"], shell.OutLines);
 
@@ -43,14 +43,11 @@ public sealed class KodoMountTests
         // An object put behind Alluxio's back shows once the directory's metadata is synced again (1 s here).
         await kodo.PutAsync("root/data/late.txt", Encoding.ASCII.GetBytes("late\n"), Token);
         await TestCluster.WaitUntilAsync(
-            async _ => (await ShellAsync(mount, "ls data")).OutLines.Contains("late.txt"), "late.txt to show in the mounted directory", Token);
-        Assert.Equal("late", (await ShellAsync(mount, "cat data/late.txt")).Out.Trim());
+            async _ => (await mount.ShellAsync("ls data", Token)).OutLines.Contains("late.txt"), "late.txt to show in the mounted directory", Token);
+        Assert.Equal("late", (await mount.ShellAsync("cat data/late.txt", Token)).Out.Trim());
 
         cluster.AssertSecretNeverShown(TestKodo.SecretKey);
         Assert.DoesNotContain(TestKodo.SecretKey, mount.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(TestKodo.SecretKey, await File.ReadAllTextAsync(mount.LogFile, Token), StringComparison.Ordinal);
     }
-
-    private static Task<ProcessResult> ShellAsync(FuseMountProcess mount, string script) =>
-        ProcessRun.RunAsync("/bin/bash", new Dictionary<string, string>(), ["-c", $"cd '{mount.MountPoint}' && {script}"], Token);
 }

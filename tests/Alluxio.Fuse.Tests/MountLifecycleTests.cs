@@ -49,11 +49,11 @@ public sealed class MountLifecycleTests
 
         await mount.KillAsync(Token);
         Assert.True(mount.IsMounted);
-        var dead = await ShellAsync($"ls '{mount.MountPoint}'");
+        var dead = await mount.ShellAsync("ls .", Token);
         Assert.Contains("Transport endpoint is not connected", dead.Error, StringComparison.Ordinal);
 
         await mount.RestartAsync(cancellationToken: Token);
-        var read = await ShellAsync($"cat '{mount.PathOf("kept")}'");
+        var read = await mount.ShellAsync("cat kept", Token);
         Assert.True(read.Out == "kept", read.All + mount.Output);
         Assert.Contains("Detached a stale mount", await File.ReadAllTextAsync(mount.LogFile, Token), StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed class MountLifecycleTests
         await using var cluster = await TestCluster.StartAsync(cancellationToken: Token);
         await using var mount = await FuseMountProcess.StartAsync(
             cluster.Master, siteProperties: "alluxio.fuse.operation.timeout=5s\nalluxio.user.rpc.retry.max.duration=2s", cancellationToken: Token);
-        Assert.Equal(0, (await ShellAsync($"mkdir '{mount.PathOf("before")}'")).ExitCode);
+        Assert.Equal(0, (await mount.ShellAsync("mkdir before", Token)).ExitCode);
 
         foreach (var worker in cluster.Workers)
         {
@@ -113,7 +113,7 @@ public sealed class MountLifecycleTests
             Assert.Equal("pid\tmount_point\talluxio_path", stat.OutLines[0]);
             Assert.Contains(stat.OutLines, line => line.EndsWith($"\t{mountPoint}\t/", StringComparison.Ordinal));
 
-            Assert.Equal(0, (await ShellAsync($"echo through-script > '{mountPoint}/s.txt'")).ExitCode);
+            Assert.Equal(0, (await ProcessRun.RunAsync("/bin/bash", new Dictionary<string, string>(), ["-c", $"echo through-script > '{mountPoint}/s.txt'"], Token)).ExitCode);
             var unmounted = await ProcessRun.RunAsync(script, environment, ["umount", mountPoint], Token);
             Assert.True(unmounted.ExitCode == 0, unmounted.All);
             Assert.Contains(unmounted.OutLines, line => line.StartsWith($"Successfully unmount fuse at {mountPoint} (PID: ", StringComparison.Ordinal));
@@ -138,6 +138,4 @@ public sealed class MountLifecycleTests
         kill.WaitForExit();
     }
 
-    private static Task<ProcessResult> ShellAsync(string script) =>
-        ProcessRun.RunAsync("/bin/bash", new Dictionary<string, string>(), ["-c", script], Token);
 }

@@ -92,11 +92,16 @@ public sealed class MountTests(MountedCluster mounted) : IClassFixture<MountedCl
         SkipUnlessMounted();
         var result = await mounted.ShellAsync(
             "mkdir -p ns/a ns/b && echo one > ns/a/f && mv ns/a/f ns/a/g && mv ns/a/g ns/b/g && echo two > ns/b/h && mv ns/b/h ns/b/g "
-            + "&& mv ns/a ns/c && chmod 600 ns/b/g && chown nobody:nogroup ns/b/g && echo gone > ns/b/r && rm ns/b/r && mkdir ns/d && rmdir ns/d");
+            + "&& mv ns/a ns/c && chmod 600 ns/b/g && chown nobody:nogroup ns/b/g && echo gone > ns/b/r && rm ns/b/r && mkdir ns/d && rmdir ns/d "
+            + "&& touch ns/t && mv ns/t ns/c/t && touch ns/e && rm ns/e");
         Assert.True(result.ExitCode == 0, result.All + mounted.LogTail());
 
         Assert.Equal(["/ns/b", "/ns/c"], (await ListAsync("/ns")).Order(StringComparer.Ordinal));
         Assert.Equal(["/ns/b/g"], await ListAsync("/ns/b"));
+
+        // A file closed empty commits at its release, after close returned; the rename right after waited for it.
+        Assert.Equal(["/ns/c/t"], await ListAsync("/ns/c"));
+        Assert.True((await Client.GetStatusAsync("/ns/c/t", cancellationToken: Token)).IsCompleted);
         var g = await Client.GetStatusAsync("/ns/b/g", cancellationToken: Token);
         Assert.Equal(("nobody", "nogroup", Convert.ToInt32("600", 8), 4L), (g.Owner, g.Group, g.Mode, g.Length));
         Assert.Equal("two", (await mounted.ShellAsync("cat ns/b/g")).OutLines.Single());

@@ -50,6 +50,5 @@ public sealed class MountedCluster : IAsyncLifetime
         File.Exists(Mount.LogFile) ? string.Join('\n', File.ReadLines(Mount.LogFile).TakeLast(20)) : "(no log)";
 
     /// <summary>Runs <paramref name="script"/> with bash, as a user at a shell would, in the mount point.</summary>
-    public Task<ProcessResult> ShellAsync(string script) =>
-        ProcessRun.RunAsync("/bin/bash", new Dictionary<string, string>(), ["-c", $"cd '{Mount.MountPoint}' && {script}"], TestContext.Current.CancellationToken);
+    public Task<ProcessResult> ShellAsync(string script) => Mount.ShellAsync(script, TestContext.Current.CancellationToken);
 }

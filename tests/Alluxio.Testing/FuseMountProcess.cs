@@ -41,6 +41,10 @@ public sealed class FuseMountProcess : IAsyncDisposable
     /// <summary>A path under the mount point.</summary>
     public string PathOf(string relative) => Path.Combine(MountPoint, relative.TrimStart('/'));
 
+    /// <summary>Runs <paramref name="script"/> with bash in the mount point, as a user at a shell would.</summary>
+    public Task<ProcessResult> ShellAsync(string script, CancellationToken cancellationToken = default) =>
+        ProcessRun.RunAsync("/bin/bash", new Dictionary<string, string>(), ["-c", $"cd '{MountPoint}' && {script}"], cancellationToken);
+
     /// <summary>Mounts <paramref name="alluxioPath"/> of <paramref name="master"/>'s namespace and waits until the mount is there.</summary>
     /// <param name="siteProperties">Lines for the process's alluxio-site.properties.</param>
     /// <param name="mountOptions">The -o options, if any.</param>

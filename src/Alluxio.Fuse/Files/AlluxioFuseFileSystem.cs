@@ -1,4 +1,5 @@
 using Alluxio.Client;
+using Alluxio.Client.Data;
 using Alluxio.Client.Options;
 using Alluxio.Errors;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
     private const int OAccMode = 3;
     private const int OTrunc = 0x200;
     private const int OAppend = 0x400;
+    private const int OExcl = 0x80;
     private const uint PermissionBits = 0xFFF;
     private const int RenameNoReplace = 1;
     private const int RenameExchange = 2;
@@ -157,6 +159,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
     public async ValueTask UnlinkAsync(ulong parent, string name, CancellationToken cancellationToken)
     {
         var path = AlluxioPaths.Child(_inodes.Get(parent).RequirePath(), name);
+        await CommittedAsync(path, cancellationToken).ConfigureAwait(false);
         await _fileSystem.DeleteAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
         _inodes.Removed(path);
     }
@@ -182,6 +185,9 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         {
             throw new FuseException(Errno.ENOTSUP, $"Alluxio cannot exchange {from} and {to} atomically (RENAME_EXCHANGE).");
         }
+
+        await CommittedAsync(from, cancellationToken).ConfigureAwait(false);
+        await CommittedAsync(to, cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -237,7 +243,18 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
     public async ValueTask<FuseCreated> CreateAsync(ulong parent, string name, uint mode, int flags, FuseCaller caller, CancellationToken cancellationToken)
     {
         var path = AlluxioPaths.Child(_inodes.Get(parent).RequirePath(), name);
-        var stream = await _fileSystem.CreateFileAsync(path, new CreateFileOptions { Mode = (int)(mode & PermissionBits) }, cancellationToken).ConfigureAwait(false);
+        FileOutStream stream;
+        try
+        {
+            stream = await _fileSystem.CreateFileAsync(path, new CreateFileOptions { Mode = (int)(mode & PermissionBits) }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AlluxioException e) when (e.ErrorType == ErrorType.FileAlreadyExists && (flags & OExcl) == 0)
+        {
+            // Another client made the name since the kernel looked it up: open(O_CREAT) without O_EXCL opens it.
+            var existing = Remember(path, await _fileSystem.GetStatusAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false));
+            return new FuseCreated(existing, await OpenAsync(existing.Attributes.Ino, flags, caller, cancellationToken).ConfigureAwait(false));
+        }
+
         var status = stream.Status;
         var inode = _inodes.Remember(_inodes.InoOf(status.FileId), path);
         var writer = new WriteHandle(inode, stream, ProcessIds.ProcessOf(caller.Pid));
@@ -260,7 +277,13 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
 
     public async ValueTask FlushAsync(ulong ino, ulong handle, FuseCaller caller, CancellationToken cancellationToken)
     {
-        if (_handles.Get<IAsyncDisposable>(handle) is WriteHandle { Written: true, OwnerProcess: > 0 } writer && ProcessIds.ProcessOf(caller.Pid) == writer.OwnerProcess)
+        if (_handles.Get<IAsyncDisposable>(handle) is not WriteHandle writer)
+        {
+            return;
+        }
+
+        writer.Closed = true;
+        if (writer is { Written: true, OwnerProcess: > 0 } && ProcessIds.ProcessOf(caller.Pid) == writer.OwnerProcess)
         {
             await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -294,6 +317,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
     {
         var directory = _handles.Get<DirectoryHandle>(handle);
         await directory.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var added = 0;
         try
         {
             await directory.SeekAsync(offset, cancellationToken).ConfigureAwait(false);
@@ -318,7 +342,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
             }
 
             var parentPath = directory.Inode.RequirePath();
-            while (await directory.NextAsync(cancellationToken).ConfigureAwait(false) is { } child)
+            while (await NextOrEndAsync(directory, added, cancellationToken).ConfigureAwait(false) is { } child)
             {
                 var childIno = _inodes.InoOf(child.FileId);
                 var attributes = AttributesOf(childIno, child);
@@ -336,6 +360,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
                     inode.Snapshot = new InodeSnapshot(attributes, child.IsCompleted, _time.GetTimestamp());
                 }
 
+                added++;
                 directory.Advance();
             }
         }
@@ -347,6 +372,32 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         finally
         {
             directory.Lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// The next child, or null at the end; also null when reading on fails after entries were added, so the kernel
+    /// gets them (each readdirplus entry holds a lookup reference) and asks for the rest again.
+    /// </summary>
+    private static async ValueTask<UriStatus?> NextOrEndAsync(DirectoryHandle directory, int added, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await directory.NextAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (added > 0)
+        {
+            await directory.ResetAsync().ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    /// <summary>Waits for the commit of a file the mount wrote and its writer closed: its release may still be on its way.</summary>
+    private async ValueTask CommittedAsync(string path, CancellationToken cancellationToken)
+    {
+        if (_inodes.ClosedWriterAt(path) is { } writer)
+        {
+            await writer.Done.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -387,10 +438,29 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         }
     }
 
+    /// <summary>Closes what is still open: files being written are discarded, not committed half-written.</summary>
     public async ValueTask DisposeAsync()
     {
+        foreach (var open in _handles.RemoveAll())
+        {
+            try
+            {
+                if (open is WriteHandle writer)
+                {
+                    await writer.DiscardAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                else
+                {
+                    await open.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is AlluxioException or IOException or OperationCanceledException)
+            {
+                LogReleaseFailed(_logger, 0, e.Message, e);
+            }
+        }
+
         _statFsLock.Dispose();
-        await ValueTask.CompletedTask.ConfigureAwait(false);
     }
 
     private static FuseEntry DotEntry(ulong ino) =>

@@ -11,6 +11,8 @@ internal sealed class DirectoryHandle(Inode inode, Func<CancellationToken, IAsyn
 {
     private readonly CancellationTokenSource _closed = new();
     private IAsyncEnumerator<UriStatus>? _listing;
+    private CancellationTokenSource? _listingStop;
+    private Task<bool>? _pendingMove;
 
     public SemaphoreSlim Lock { get; } = new(1, 1);
 
@@ -55,8 +57,17 @@ internal sealed class DirectoryHandle(Inode inode, Func<CancellationToken, IAsyn
             return pending;
         }
 
-        _listing ??= list(_closed.Token).GetAsyncEnumerator(_closed.Token);
-        return await _listing.MoveNextAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false) ? _listing.Current : null;
+        if (_listing is null)
+        {
+            _listingStop = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
+            _listing = list(_listingStop.Token).GetAsyncEnumerator(_listingStop.Token);
+        }
+
+        // A move that outlived the last request's deadline is still the one to wait for.
+        _pendingMove ??= _listing.MoveNextAsync().AsTask();
+        var more = await _pendingMove.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _pendingMove = null;
+        return more ? _listing.Current : null;
     }
 
     /// <summary>The entry at <see cref="Position"/> was given to the kernel.</summary>
@@ -80,13 +91,26 @@ internal sealed class DirectoryHandle(Inode inode, Func<CancellationToken, IAsyn
         if (_listing is { } listing)
         {
             _listing = null;
+            await _listingStop!.CancelAsync().ConfigureAwait(false);
             try
             {
+                // A move still running must end before the listing can be disposed.
+                if (_pendingMove is { } move)
+                {
+                    await ((Task)move).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+
                 await listing.DisposeAsync().ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is OperationCanceledException or global::Alluxio.Errors.AlluxioException)
             {
                 // Closing a listing cut short.
+            }
+            finally
+            {
+                _pendingMove = null;
+                _listingStop.Dispose();
+                _listingStop = null;
             }
         }
     }

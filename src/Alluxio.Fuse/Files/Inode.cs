@@ -3,7 +3,7 @@ namespace Alluxio.Fuse.Files;
 /// <summary>
 /// An inode the kernel holds: its Alluxio path, the lookup references the kernel took, and what the mount last
 /// learned of it. The path changes with renames made through the mount and is null once the file is removed
-/// (an open handle can still read it).
+/// (a handle already open keeps reading what its worker still holds).
 /// </summary>
 internal sealed class Inode(ulong ino, string path)
 {

@@ -69,6 +69,20 @@ internal sealed class InodeTable
         }
     }
 
+    /// <summary>The writer of the file at <paramref name="path"/> that was closed and whose commit is still to come.</summary>
+    public WriteHandle? ClosedWriterAt(string path)
+    {
+        foreach (var inode in _inodes.Values)
+        {
+            if (inode.Writer is { Closed: true } writer && string.Equals(inode.Path, path, StringComparison.Ordinal))
+            {
+                return writer;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The subtree at <paramref name="from"/> now lives at <paramref name="to"/>.</summary>
     public void Renamed(string from, string to)
     {

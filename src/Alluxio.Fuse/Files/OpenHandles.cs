@@ -25,4 +25,19 @@ internal sealed class OpenHandles
             : throw new FuseException(Errno.EBADF, $"Handle {id} is not an open {typeof(T).Name}.");
 
     public IAsyncDisposable? Remove(ulong id) => _open.TryRemove(id, out var handle) ? handle : null;
+
+    /// <summary>Takes every handle out, for closing them all.</summary>
+    public List<IAsyncDisposable> RemoveAll()
+    {
+        var all = new List<IAsyncDisposable>();
+        foreach (var id in _open.Keys)
+        {
+            if (Remove(id) is { } handle)
+            {
+                all.Add(handle);
+            }
+        }
+
+        return all;
+    }
 }

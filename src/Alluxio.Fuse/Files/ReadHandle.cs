@@ -3,9 +3,8 @@ using Alluxio.Client.Data;
 namespace Alluxio.Fuse.Files;
 
 /// <summary>
-/// A file open for reading. Reads in order go through the stream's sequential reader, which keeps one block reader
-/// open; a read that arrives while another is running (the kernel's read-ahead runs in parallel) is a positioned
-/// read, so no read waits for another.
+/// A file open for reading, one read at a time (the stream is not thread-safe): a read where the last ended goes
+/// on with the stream's block reader, any other moves it there first.
 /// </summary>
 internal sealed class ReadHandle(FileInStream stream) : IAsyncDisposable
 {
@@ -20,11 +19,7 @@ internal sealed class ReadHandle(FileInStream stream) : IAsyncDisposable
             return 0;
         }
 
-        if (!_sequential.Wait(0, CancellationToken.None))
-        {
-            return await stream.ReadAtAsync(offset, destination, cancellationToken).ConfigureAwait(false);
-        }
-
+        await _sequential.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (stream.Position != offset)

@@ -29,6 +29,9 @@ internal sealed class WriteHandle(Inode inode, FileOutStream stream, int ownerPr
     /// <summary>Whether a write arrived: a close commits only then.</summary>
     public bool Written { get; private set; }
 
+    /// <summary>Whether a descriptor of the handle was closed: the commit, if not done yet, follows with the release.</summary>
+    public bool Closed { get; set; }
+
     public async ValueTask<int> WriteAsync(long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -100,4 +103,23 @@ internal sealed class WriteHandle(Inode inode, FileOutStream stream, int ownerPr
     }
 
     public async ValueTask DisposeAsync() => await CommitAsync(CancellationToken.None).ConfigureAwait(false);
+
+    /// <summary>Drops what was written (the mount is going away with the file still open): nothing half-written stays.</summary>
+    public async ValueTask DiscardAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_committed)
+            {
+                _committed = true;
+                await stream.CancelAsync(cancellationToken).ConfigureAwait(false);
+                _done.TrySetResult();
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
 }

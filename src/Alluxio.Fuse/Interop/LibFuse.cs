@@ -12,15 +12,20 @@ namespace Alluxio.Fuse.Interop;
 /// <remarks>
 /// The layouts were checked against the Debian 12 headers (libfuse 3.14.0); <see cref="CheckVersion"/> refuses a
 /// library whose ABI they do not describe. libfuse 3.17 is libfuse3.so.4 and is not loaded by this name.
+/// Operations left out of the table (xattrs, locks, fallocate, copy_file_range) answer ENOSYS, which the kernel
+/// remembers: it stops asking and tells callers EOPNOTSUPP.
 /// </remarks>
 internal static unsafe class LibFuse
 {
     public const string Library = "libfuse3.so.3";
 
-    /// <summary>The oldest libfuse with fuse_loop_cfg_* and the newest whose structs are those below.</summary>
+    /// <summary>
+    /// The oldest libfuse with fuse_loop_cfg_* and the newest whose structs are those below: 3.14.2 inserted a bit
+    /// into fuse_file_info's bit-field, moving cache_readdir and noflush.
+    /// </summary>
     public static readonly Version MinimumVersion = new(3, 12, 0);
 
-    public static readonly Version MaximumVersion = new(3, 16, int.MaxValue);
+    public static readonly Version MaximumVersion = new(3, 14, 1);
 
     // fuse_conn_info.want / capable bits (fuse_common.h).
     public const uint CapAsyncRead = 1 << 0;
@@ -183,9 +188,7 @@ internal static unsafe class LibFuse
         [FieldOffset(24 * 8)] public nint StatFs;
         [FieldOffset(30 * 8)] public nint Create;
         [FieldOffset(38 * 8)] public nint ForgetMulti;
-        [FieldOffset(40 * 8)] public nint FAllocate;
         [FieldOffset(41 * 8)] public nint ReadDirPlus;
-        [FieldOffset(42 * 8)] public nint CopyFileRange;
     }
 
     [DllImport(Library, EntryPoint = "fuse_pkgversion")]
@@ -193,6 +196,9 @@ internal static unsafe class LibFuse
 
     [DllImport(Library, EntryPoint = "fuse_session_new")]
     public static extern nint SessionNew(Args* args, LowLevelOps* ops, nuint opsSize, nint userdata);
+
+    [DllImport(Library, EntryPoint = "fuse_opt_free_args")]
+    public static extern void OptFreeArgs(Args* args);
 
     [DllImport(Library, EntryPoint = "fuse_session_mount")]
     public static extern int SessionMount(nint session, byte* mountPoint);
@@ -296,7 +302,7 @@ internal static unsafe class LibFuse
         }
 
         return version < MinimumVersion || version > MaximumVersion
-            ? $"libfuse3 {text} is not supported: this build knows the structures of libfuse 3.12 to 3.16."
+            ? $"libfuse3 {text} is not supported: this build knows the structures of libfuse 3.12.0 to 3.14.1."
             : null;
     }
 
@@ -330,8 +336,6 @@ internal static unsafe class LibFuse
         FSyncDir = (nint)(delegate* unmanaged<nint, ulong, int, FileInfo*, void>)&OnFSync,
         StatFs = (nint)(delegate* unmanaged<nint, ulong, void>)&OnStatFs,
         Create = (nint)(delegate* unmanaged<nint, ulong, byte*, uint, FileInfo*, void>)&OnCreate,
-        FAllocate = (nint)(delegate* unmanaged<nint, ulong, int, long, long, FileInfo*, void>)&OnFAllocate,
-        CopyFileRange = (nint)(delegate* unmanaged<nint, ulong, long, FileInfo*, ulong, long, FileInfo*, nuint, int, void>)&OnCopyFileRange,
     };
 
     /// <summary>Copies a NUL-terminated name; names are bytes to the kernel and UTF-8 to Alluxio.</summary>
@@ -349,7 +353,7 @@ internal static unsafe class LibFuse
         }
         catch (Exception e)
         {
-            FuseDispatcher.FromUserData(userData).CallbackFailed(nameof(OnInit), e);
+            Guard(() => FuseDispatcher.FromUserData(userData).CallbackFailed(nameof(OnInit), e));
         }
     }
 
@@ -375,7 +379,7 @@ internal static unsafe class LibFuse
         }
         catch (Exception e)
         {
-            Dispatcher(request).CallbackFailed(nameof(OnForget), e);
+            Guard(() => Dispatcher(request).CallbackFailed(nameof(OnForget), e));
         }
 
         ReplyNone(request);
@@ -394,7 +398,7 @@ internal static unsafe class LibFuse
         }
         catch (Exception e)
         {
-            Dispatcher(request).CallbackFailed(nameof(OnForgetMulti), e);
+            Guard(() => Dispatcher(request).CallbackFailed(nameof(OnForgetMulti), e));
         }
 
         ReplyNone(request);
@@ -654,27 +658,22 @@ internal static unsafe class LibFuse
         }
     }
 
-    /// <summary>Files are written once, in order: preallocation and server-side copies have no meaning.</summary>
-    [UnmanagedCallersOnly]
-    private static void OnFAllocate(nint request, ulong ino, int mode, long offset, long length, FileInfo* fileInfo) =>
-        _ = ReplyError(request, Errno.EOPNOTSUPP);
-
-    [UnmanagedCallersOnly]
-    private static void OnCopyFileRange(
-        nint request, ulong inoIn, long offsetIn, FileInfo* fileIn, ulong inoOut, long offsetOut, FileInfo* fileOut, nuint length, int flags) =>
-        _ = ReplyError(request, Errno.EOPNOTSUPP);
-
     private static void Fail(nint request, Exception e)
+    {
+        Guard(() => Dispatcher(request).CallbackFailed("callback", e));
+        _ = ReplyError(request, Errno.EIO);
+    }
+
+    /// <summary>Runs what a catch block does on a libfuse thread, where nothing may be thrown.</summary>
+    private static void Guard(Action action)
     {
         try
         {
-            Dispatcher(request).CallbackFailed("callback", e);
+            action();
         }
         catch (Exception)
         {
-            // Nothing more can be done on a libfuse thread; the reply below still ends the request.
+            // Logging failed; nothing more can be done on a libfuse thread without ending the process.
         }
-
-        _ = ReplyError(request, Errno.EIO);
     }
 }
