@@ -166,8 +166,10 @@ public sealed class WriteTests
         await cancel.CancelAsync();
         call.Dispose();
 
-        await host.Master.WaitUntilAsync(() => host.Worker.Store.FindBlock(InodeIds.BlockId(fileId, 0)) is null && ReadTests.TempBlocks(host).Length == 0, Token);
-        Assert.Empty(Directory.GetFiles(host.UfsRoot));
+        // The blocks and the UFS file are dropped by separate steps of the abort; both must go.
+        await host.Master.WaitUntilAsync(
+            () => host.Worker.Store.FindBlock(InodeIds.BlockId(fileId, 0)) is null && ReadTests.TempBlocks(host).Length == 0 && Directory.GetFiles(host.UfsRoot).Length == 0,
+            Token);
     }
 
     [Fact]
