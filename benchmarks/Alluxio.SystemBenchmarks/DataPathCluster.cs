@@ -29,6 +29,8 @@ internal sealed class DataPathCluster : IAsyncDisposable
     {
     }
 
+    public MasterProcess Master => _master ?? throw new InvalidOperationException("The master has not started.");
+
     public WorkerProcess Worker => _worker ?? throw new InvalidOperationException("The worker has not started.");
 
     /// <summary>The emulator of the Kodo root.</summary>
