@@ -19,7 +19,7 @@ public sealed class MountTests(MountedCluster mounted) : IClassFixture<MountedCl
     private FuseMountProcess Mount => mounted.Mount;
 
     [Fact]
-    public async Task AFileWrittenThroughTheMountIsReadByTheCliAndAClientFileByTheMount()
+    public async Task FilesWrittenThroughTheMountAreReadByTheCliAndTheReverse()
     {
         SkipUnlessMounted();
         var bytes = RandomNumberGenerator.GetBytes((3 << 20) + 17);
@@ -34,12 +34,20 @@ public sealed class MountTests(MountedCluster mounted) : IClassFixture<MountedCl
         Assert.Equal(bytes, await File.ReadAllBytesAsync(copy, Token));
 
         var other = RandomNumberGenerator.GetBytes((2 << 20) + 5);
-        await using (var stream = await Client.CreateFileAsync("/rw/through-client.bin", cancellationToken: Token))
-        {
-            await stream.WriteAsync(other, Token);
-        }
+        var source = Path.Combine(local.Path, "source.bin");
+        await File.WriteAllBytesAsync(source, other, Token);
+        var put = await ProcessRun.RunAsync(
+            Path.Combine(RepositoryRoot.Path, "bin", "alluxio"), mounted.Cluster.Master.Environment, ["fs", "copyFromLocal", source, "/rw/through-cli.bin"], Token);
+        Assert.True(put.ExitCode == 0, put.All);
+        Assert.Equal(other, await File.ReadAllBytesAsync(Mount.PathOf("rw/through-cli.bin"), Token));
 
-        Assert.Equal(other, await File.ReadAllBytesAsync(Mount.PathOf("rw/through-client.bin"), Token));
+        var text = await ProcessRun.RunAsync(
+            Path.Combine(RepositoryRoot.Path, "bin", "alluxio"), mounted.Cluster.Master.Environment, ["fs", "cat", "/rw/text.txt"], Token);
+        Assert.Contains("does not exist", text.All, StringComparison.OrdinalIgnoreCase);
+        await File.WriteAllTextAsync(Mount.PathOf("rw/text.txt"), "written through the mount\n", Token);
+        text = await ProcessRun.RunAsync(
+            Path.Combine(RepositoryRoot.Path, "bin", "alluxio"), mounted.Cluster.Master.Environment, ["fs", "cat", "/rw/text.txt"], Token);
+        Assert.Equal("written through the mount", text.OutLines.Single());
     }
 
     [Fact]
