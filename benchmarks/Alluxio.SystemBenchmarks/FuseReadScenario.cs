@@ -47,7 +47,7 @@ internal sealed class FuseReadScenario : IScenario
         var (bestClient, bestCold, bestWarm) = (Throughput.Best(clientRuns), Throughput.Best(cold), Throughput.Best(warm));
         return
         [
-            $"file: {scale.Describe()}, cached in the worker's MEM tier; 1 MiB reads; best of {scale.Repeats}; mount read-ahead {ReadAheadKb(mount.MountPoint)} KiB",
+            $"file: {scale.Describe()}, cached in the worker's MEM tier; 1 MiB reads; best of {scale.Repeats}; mount read-ahead {File.ReadAllText($"/sys/class/bdi/{mount.Device}/read_ahead_kb").Trim()} KiB",
             Ratios.Line("first epoch through the mount (page cache dropped)", bestCold, "FileInStream.Read, short-circuit", bestClient, ClientGoal),
             Ratios.Speedup("second epoch through the mount (page cache)", bestWarm, bestCold, EpochGoal),
         ];
@@ -59,10 +59,4 @@ internal sealed class FuseReadScenario : IScenario
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
             return Reads.ToEnd(stream, buffer);
         });
-
-    private static string ReadAheadKb(string mountPoint)
-    {
-        var device = File.ReadLines("/proc/self/mountinfo").Select(line => line.Split(' ')).First(fields => fields[4] == mountPoint)[2];
-        return File.ReadAllText($"/sys/class/bdi/{device}/read_ahead_kb").Trim();
-    }
 }

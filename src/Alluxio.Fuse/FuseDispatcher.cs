@@ -34,12 +34,6 @@ internal sealed partial class FuseDispatcher : IDisposable
     /// <summary>What libfuse hands back to every callback as its user data.</summary>
     public nint UserData => GCHandle.ToIntPtr(_self);
 
-    /// <summary>Whether the kernel's INIT arrived: the mount is being served.</summary>
-    public bool Initialized { get; private set; }
-
-    /// <summary>The read-ahead the kernel agreed to, in bytes.</summary>
-    public uint NegotiatedReadahead { get; private set; }
-
     public static FuseDispatcher FromUserData(nint userData) => (FuseDispatcher)GCHandle.FromIntPtr(userData).Target!;
 
     public void Negotiate(ref LibFuse.ConnInfo connection)
@@ -57,8 +51,6 @@ internal sealed partial class FuseDispatcher : IDisposable
 
         connection.MaxBackground = _kernel.MaxBackground;
         connection.CongestionThreshold = _kernel.MaxBackground * 3 / 4;
-        NegotiatedReadahead = connection.MaxReadahead;
-        Initialized = true;
         LogNegotiated(_logger, connection.ProtoMajor, connection.ProtoMinor, connection.MaxWrite, connection.MaxReadahead, connection.Want);
     }
 

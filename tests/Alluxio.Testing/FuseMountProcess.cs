@@ -36,7 +36,12 @@ public sealed class FuseMountProcess : IAsyncDisposable
     public bool IsRunning => _runner.IsRunning;
 
     /// <summary>Whether anything is mounted at <see cref="MountPoint"/>.</summary>
-    public bool IsMounted => IsMountedAt(MountPoint);
+    public bool IsMounted => Device is not null;
+
+    /// <summary>The device (major:minor) of the mount at <see cref="MountPoint"/>, from /proc/self/mountinfo, or null.</summary>
+    public string? Device =>
+        File.ReadLines("/proc/self/mountinfo").Select(line => line.Split(' '))
+            .LastOrDefault(fields => fields.Length > 4 && fields[4] == MountPoint.Replace(" ", "\\040", StringComparison.Ordinal))?[2];
 
     /// <summary>A path under the mount point.</summary>
     public string PathOf(string relative) => Path.Combine(MountPoint, relative.TrimStart('/'));
@@ -93,9 +98,6 @@ public sealed class FuseMountProcess : IAsyncDisposable
 
         _root.Dispose();
     }
-
-    private static bool IsMountedAt(string mountPoint) =>
-        File.ReadLines("/proc/self/mountinfo").Any(line => line.Split(' ') is { Length: > 4 } fields && fields[4] == mountPoint.Replace(" ", "\\040", StringComparison.Ordinal));
 
     private static string? FindCannotMountReason()
     {

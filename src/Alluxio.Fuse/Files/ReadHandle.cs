@@ -10,8 +10,6 @@ internal sealed class ReadHandle(FileInStream stream) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _sequential = new(1, 1);
 
-    public long Length => stream.Length;
-
     public async ValueTask<int> ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         if (offset >= stream.Length)

@@ -21,8 +21,6 @@ internal sealed class WriteHandle(Inode inode, FileOutStream stream, int ownerPr
     /// <summary>The process that opened the file: only its close commits, not that of a child that inherited the descriptor.</summary>
     public int OwnerProcess { get; } = ownerProcess;
 
-    public long FileId => stream.Status.FileId;
-
     /// <summary>The bytes written so far: the file's size while it is being written.</summary>
     public long Length { get; private set; }
 

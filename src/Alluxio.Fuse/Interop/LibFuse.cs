@@ -30,9 +30,6 @@ internal static unsafe class LibFuse
     // fuse_conn_info.want / capable bits (fuse_common.h).
     public const uint CapAsyncRead = 1 << 0;
     public const uint CapAtomicOTrunc = 1 << 3;
-    public const uint CapSpliceWrite = 1 << 7;
-    public const uint CapSpliceMove = 1 << 8;
-    public const uint CapSpliceRead = 1 << 9;
     public const uint CapAutoInvalData = 1 << 12;
     public const uint CapReaddirplus = 1 << 13;
     public const uint CapReaddirplusAuto = 1 << 14;
