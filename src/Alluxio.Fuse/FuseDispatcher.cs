@@ -18,11 +18,13 @@ internal sealed partial class FuseDispatcher : IDisposable
     private readonly TimeProvider _time;
     private readonly FuseKernelSettings _kernel;
     private readonly ILogger _logger;
+    private readonly FuseMetrics _metrics;
     private GCHandle _self;
     private int _inFlight;
 
-    public FuseDispatcher(IFuseFileSystem fileSystem, FuseKernelSettings kernel, TimeSpan operationTimeout, TimeProvider time, ILogger logger)
+    public FuseDispatcher(IFuseFileSystem fileSystem, FuseKernelSettings kernel, TimeSpan operationTimeout, FuseMetrics metrics, TimeProvider time, ILogger logger)
     {
+        _metrics = metrics;
         _fileSystem = fileSystem;
         _kernel = kernel;
         _operationTimeout = operationTimeout;
@@ -59,7 +61,7 @@ internal sealed partial class FuseDispatcher : IDisposable
     public void Forget(ulong ino, ulong count) => _fileSystem.Forget(ino, count);
 
     public void Lookup(nint request, ulong parent, string name) =>
-        _ = RunAsync(request, "lookup", (fs, token) => fs.LookupAsync(parent, name, token), static (r, entry) =>
+        _ = RunAsync(request, FuseOperation.Lookup, (fs, token) => fs.LookupAsync(parent, name, token), static (r, entry) =>
         {
             if (entry.Attributes.Ino == 0 && entry.EntryTimeout <= TimeSpan.Zero)
             {
@@ -72,50 +74,50 @@ internal sealed partial class FuseDispatcher : IDisposable
         });
 
     public void GetAttributes(nint request, ulong ino) =>
-        _ = RunAsync(request, "getattr", (fs, token) => fs.GetAttributesAsync(ino, token), ReplyAttributes);
+        _ = RunAsync(request, FuseOperation.Getattr, (fs, token) => fs.GetAttributesAsync(ino, token), ReplyAttributes);
 
     public void SetAttributes(nint request, ulong ino, FuseAttributeChange change, ulong? handle) =>
-        _ = RunAsync(request, "setattr", (fs, token) => fs.SetAttributesAsync(ino, change, handle, token), ReplyAttributes);
+        _ = RunAsync(request, FuseOperation.Setattr, (fs, token) => fs.SetAttributesAsync(ino, change, handle, token), ReplyAttributes);
 
     public void MakeNode(nint request, ulong parent, string name, uint mode) =>
-        _ = RunAsync(request, "mknod", (fs, token) => fs.MakeNodeAsync(parent, name, mode, token), ReplyEntry);
+        _ = RunAsync(request, FuseOperation.Mknod, (fs, token) => fs.MakeNodeAsync(parent, name, mode, token), ReplyEntry);
 
     public void MakeDirectory(nint request, ulong parent, string name, uint mode) =>
-        _ = RunAsync(request, "mkdir", (fs, token) => fs.MakeDirectoryAsync(parent, name, mode, token), ReplyEntry);
+        _ = RunAsync(request, FuseOperation.Mkdir, (fs, token) => fs.MakeDirectoryAsync(parent, name, mode, token), ReplyEntry);
 
     public void Unlink(nint request, ulong parent, string name) =>
-        _ = RunAsync(request, "unlink", (fs, token) => DoneAsync(fs.UnlinkAsync(parent, name, token)), ReplyDone);
+        _ = RunAsync(request, FuseOperation.Unlink, (fs, token) => DoneAsync(fs.UnlinkAsync(parent, name, token)), ReplyDone);
 
     public void RemoveDirectory(nint request, ulong parent, string name) =>
-        _ = RunAsync(request, "rmdir", (fs, token) => DoneAsync(fs.RemoveDirectoryAsync(parent, name, token)), ReplyDone);
+        _ = RunAsync(request, FuseOperation.Rmdir, (fs, token) => DoneAsync(fs.RemoveDirectoryAsync(parent, name, token)), ReplyDone);
 
     public void Rename(nint request, ulong parent, string name, ulong newParent, string newName, uint flags) =>
-        _ = RunAsync(request, "rename", (fs, token) => DoneAsync(fs.RenameAsync(parent, name, newParent, newName, flags, token)), ReplyDone);
+        _ = RunAsync(request, FuseOperation.Rename, (fs, token) => DoneAsync(fs.RenameAsync(parent, name, newParent, newName, flags, token)), ReplyDone);
 
     public void Flush(nint request, ulong ino, ulong handle, FuseCaller caller) =>
-        _ = RunAsync(request, "flush", (fs, token) => DoneAsync(fs.FlushAsync(ino, handle, caller, token)), ReplyDone);
+        _ = RunAsync(request, FuseOperation.Flush, (fs, token) => DoneAsync(fs.FlushAsync(ino, handle, caller, token)), ReplyDone);
 
     public void Release(nint request, ulong ino, ulong handle) =>
-        _ = RunAsync(request, "release", (fs, token) => DoneAsync(fs.ReleaseAsync(ino, handle, token)), ReplyDone);
+        _ = RunAsync(request, FuseOperation.Release, (fs, token) => DoneAsync(fs.ReleaseAsync(ino, handle, token)), ReplyDone);
 
     public void ReleaseDirectory(nint request, ulong ino, ulong handle) =>
-        _ = RunAsync(request, "releasedir", (fs, token) => DoneAsync(fs.ReleaseDirectoryAsync(ino, handle, token)), ReplyDone);
+        _ = RunAsync(request, FuseOperation.Releasedir, (fs, token) => DoneAsync(fs.ReleaseDirectoryAsync(ino, handle, token)), ReplyDone);
 
     public void Open(nint request, ulong ino, int flags, FuseCaller caller) =>
-        _ = RunAsync(request, "open", (fs, token) => fs.OpenAsync(ino, flags, caller, token), ReplyOpen);
+        _ = RunAsync(request, FuseOperation.Open, (fs, token) => fs.OpenAsync(ino, flags, caller, token), ReplyOpen);
 
     public void OpenDirectory(nint request, ulong ino) =>
-        _ = RunAsync(request, "opendir", (fs, token) => fs.OpenDirectoryAsync(ino, token), ReplyOpen);
+        _ = RunAsync(request, FuseOperation.Opendir, (fs, token) => fs.OpenDirectoryAsync(ino, token), ReplyOpen);
 
     public void Create(nint request, ulong parent, string name, uint mode, int flags, FuseCaller caller) =>
-        _ = RunAsync(request, "create", (fs, token) => fs.CreateAsync(parent, name, mode, flags, caller, token), ReplyCreate);
+        _ = RunAsync(request, FuseOperation.Create, (fs, token) => fs.CreateAsync(parent, name, mode, flags, caller, token), ReplyCreate);
 
     public void Read(nint request, ulong ino, ulong handle, long offset, int size)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         _ = RunAsync(
             request,
-            "read",
+            FuseOperation.Read,
             (fs, token) => fs.ReadAsync(ino, handle, offset, buffer.AsMemory(0, size), token),
             (r, read) => ReplyBuffer(r, buffer, read),
             () => ArrayPool<byte>.Shared.Return(buffer));
@@ -129,7 +131,7 @@ internal sealed partial class FuseDispatcher : IDisposable
         var length = data.Length;
         _ = RunAsync(
             request,
-            "write",
+            FuseOperation.Write,
             (fs, token) => fs.WriteAsync(ino, handle, offset, copy.AsMemory(0, length), token),
             static (r, written) => _ = LibFuse.ReplyWrite(r, (nuint)written),
             () => ArrayPool<byte>.Shared.Return(copy));
@@ -141,7 +143,7 @@ internal sealed partial class FuseDispatcher : IDisposable
         var writer = new FuseDirectoryWriter(request, buffer, size, plus);
         _ = RunAsync(
             request,
-            plus ? "readdirplus" : "readdir",
+            plus ? FuseOperation.Readdirplus : FuseOperation.Readdir,
             async (fs, token) =>
             {
                 await fs.ReadDirectoryAsync(ino, handle, offset, writer, token).ConfigureAwait(false);
@@ -151,7 +153,7 @@ internal sealed partial class FuseDispatcher : IDisposable
             () => ArrayPool<byte>.Shared.Return(buffer));
     }
 
-    public void StatFs(nint request) => _ = RunAsync(request, "statfs", (fs, token) => fs.StatFsAsync(token), ReplyStatFs);
+    public void StatFs(nint request) => _ = RunAsync(request, FuseOperation.Statfs, (fs, token) => fs.StatFsAsync(token), ReplyStatFs);
 
     /// <summary>
     /// Waits, up to <paramref name="timeout"/>, until no request is being served, so the session can be destroyed
@@ -285,9 +287,10 @@ internal sealed partial class FuseDispatcher : IDisposable
     /// failure's errno — and the cleanup (pooled buffers) after the reply.
     /// </summary>
     private async Task RunAsync<T>(
-        nint request, string operation, Func<IFuseFileSystem, CancellationToken, ValueTask<T>> call, Action<nint, T> reply, Action? cleanup = null)
+        nint request, FuseOperation operation, Func<IFuseFileSystem, CancellationToken, ValueTask<T>> call, Action<nint, T> reply, Action? cleanup = null)
     {
         Interlocked.Increment(ref _inFlight);
+        var started = _metrics.Start();
         try
         {
             using var deadline = new CancellationTokenSource(_operationTimeout, _time);
@@ -307,11 +310,12 @@ internal sealed partial class FuseDispatcher : IDisposable
         finally
         {
             cleanup?.Invoke();
+            _metrics.Stop(operation, started);
             Interlocked.Decrement(ref _inFlight);
         }
     }
 
-    private void Failed(nint request, string operation, Exception exception)
+    private void Failed(nint request, FuseOperation operation, Exception exception)
     {
         var errno = Errno.From(exception);
         if (errno == Errno.EIO || errno == Errno.ETIMEDOUT)
@@ -330,10 +334,10 @@ internal sealed partial class FuseDispatcher : IDisposable
     private static partial void LogNegotiated(ILogger logger, uint major, uint minor, uint maxWrite, uint maxReadahead, uint want);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "FUSE {Operation} failed with errno {Errno}: {Reason}")]
-    private static partial void LogOperationFailed(ILogger logger, string operation, int errno, string reason, Exception exception);
+    private static partial void LogOperationFailed(ILogger logger, FuseOperation operation, int errno, string reason, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "FUSE {Operation} answered errno {Errno}: {Reason}")]
-    private static partial void LogOperationRefused(ILogger logger, string operation, int errno, string reason);
+    private static partial void LogOperationRefused(ILogger logger, FuseOperation operation, int errno, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A FUSE callback ({Callback}) failed; the request was answered with EIO")]
     private static partial void LogCallbackFailed(ILogger logger, string callback, Exception exception);

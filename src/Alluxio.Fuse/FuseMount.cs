@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Runtime.InteropServices;
 using System.Text;
 using Alluxio.Fuse.Interop;
@@ -42,7 +43,7 @@ public sealed partial class FuseMount : IAsyncDisposable
     /// <summary>Mounts <paramref name="fileSystem"/> at <paramref name="mountPoint"/> and starts serving it.</summary>
     /// <exception cref="FuseException">libfuse3 is missing or unsupported, the mount point is unusable, or the mount failed; the message says which.</exception>
     public static unsafe FuseMount Mount(
-        string mountPoint, IFuseFileSystem fileSystem, FuseMountOptions options, TimeSpan operationTimeout, ILoggerFactory loggerFactory, TimeProvider time)
+        string mountPoint, IFuseFileSystem fileSystem, FuseMountOptions options, TimeSpan operationTimeout, Meter meter, ILoggerFactory loggerFactory, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         var logger = loggerFactory.CreateLogger<FuseMount>();
@@ -59,7 +60,7 @@ public sealed partial class FuseMount : IAsyncDisposable
         }
 
         var kernel = new FuseKernelSettings(MaxReadahead: (uint)options.MaxReadahead);
-        var dispatcher = new FuseDispatcher(fileSystem, kernel, operationTimeout, time, logger);
+        var dispatcher = new FuseDispatcher(fileSystem, kernel, operationTimeout, new FuseMetrics(meter, time), time, logger);
         var session = NewSession(dispatcher, options);
         if (session == 0)
         {

@@ -12,6 +12,7 @@ public sealed class FuseMountProcess : IAsyncDisposable
 {
     private readonly TempDirectory _root = new();
     private readonly ServerProcessRunner _runner = new("fuse");
+    private readonly int _webPort = FreePorts.Pick(1)[0];
 
     private FuseMountProcess()
     {
@@ -43,6 +44,36 @@ public sealed class FuseMountProcess : IAsyncDisposable
         File.ReadLines("/proc/self/mountinfo").Select(line => line.Split(' '))
             .LastOrDefault(fields => fields.Length > 4 && fields[4] == MountPoint.Replace(" ", "\\040", StringComparison.Ordinal))?[2];
 
+    /// <summary>The process's web port (alluxio.fuse.web.port, enabled on a free port), serving its metrics.</summary>
+    public Uri WebAddress => new($"http://127.0.0.1:{_webPort}/");
+
+    /// <summary>
+    /// The process's metrics now, from /metrics/prometheus, by series (name and labels as exposed):
+    /// Fuse_Getattr_count is how many getattr upcalls it served, dotnet_gc_heap_total_allocated the bytes it allocated.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, double>> ScrapeAsync(CancellationToken cancellationToken = default)
+    {
+        var text = await MetricsTextAsync(cancellationToken).ConfigureAwait(false);
+        var series = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var space = line.LastIndexOf(' ');
+            if (!line.StartsWith('#') && space > 0)
+            {
+                series[line[..space]] = double.Parse(line[(space + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return series;
+    }
+
+    /// <summary>The process's /metrics/prometheus, as a scrape gets it.</summary>
+    public async Task<string> MetricsTextAsync(CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient();
+        return await http.GetStringAsync(new Uri(WebAddress, "metrics/prometheus"), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A path under the mount point.</summary>
     public string PathOf(string relative) => Path.Combine(MountPoint, relative.TrimStart('/'));
 
@@ -64,7 +95,8 @@ public sealed class FuseMountProcess : IAsyncDisposable
             var masterSite = await File.ReadAllTextAsync(Path.Combine(master.ConfDirectory, "alluxio-site.properties"), cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(
                 Path.Combine(fuse.ConfDirectory, "alluxio-site.properties"),
-                $"{masterSite}\n{siteProperties}\nalluxio.master.hostname=localhost\nalluxio.logs.dir={Path.Combine(fuse._root.Path, "logs")}\n",
+                $"{masterSite}\n{siteProperties}\nalluxio.master.hostname=localhost\nalluxio.logs.dir={Path.Combine(fuse._root.Path, "logs")}\n"
+                + $"alluxio.fuse.web.enabled=true\nalluxio.fuse.web.bind.host=127.0.0.1\nalluxio.fuse.web.port={fuse._webPort}\n",
                 cancellationToken).ConfigureAwait(false);
             await fuse.LaunchAsync(alluxioPath, mountOptions, cancellationToken).ConfigureAwait(false);
             return fuse;

@@ -21,4 +21,19 @@ public static partial class PropertyKeys
         "alluxio.fuse.operation.timeout", "1min",
         "How long one request through the mount may wait on the cluster before it fails with ETIMEDOUT, so a stopped cluster makes callers fail rather than hang.",
         PropertyScope.Client, PropertyType.Duration, minimum: 1));
+
+    public static readonly PropertyKey FuseWebEnabled = Define(new(
+        "alluxio.fuse.web.enabled", "false",
+        "Whether alluxio-fuse serves its metrics (/metrics/prometheus, /metrics/json, with .NET's runtime metrics) and thread dump on alluxio.fuse.web.port.",
+        PropertyScope.Client, PropertyType.Boolean));
+
+    public static readonly PropertyKey FuseWebBindHost = Define(new(
+        "alluxio.fuse.web.bind.host", "0.0.0.0",
+        "The address alluxio-fuse's web port binds to.",
+        PropertyScope.Client));
+
+    public static readonly PropertyKey FuseWebPort = Define(new(
+        "alluxio.fuse.web.port", "49999",
+        "The port of alluxio-fuse's metrics and thread dump, when alluxio.fuse.web.enabled is true.",
+        PropertyScope.Client, PropertyType.Port));
 }

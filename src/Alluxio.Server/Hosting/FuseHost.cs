@@ -37,12 +37,42 @@ internal static partial class FuseHost
             return 2;
         }
 
-        var operationTimeout = configuration.GetDuration(PropertyKeys.FuseOperationTimeout);
         var settings = new AlluxioFuseSettings(
             arguments.AlluxioPath,
             options,
             configuration.GetBoolean(PropertyKeys.UserMetadataCacheEnabled) ? configuration.GetDuration(PropertyKeys.UserMetadataCacheExpirationTime) : TimeSpan.Zero,
             configuration.GetDuration(PropertyKeys.FuseStatCacheRefreshInterval));
+        FuseWebServer? web = null;
+        if (configuration.GetBoolean(PropertyKeys.FuseWebEnabled))
+        {
+            try
+            {
+                web = await FuseWebServer.StartAsync(configuration, loggerFactory, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                return await process.FailedToStartAsync(e.Message, e).ConfigureAwait(false);
+            }
+        }
+
+        try
+        {
+            return await MountAndServeAsync(configuration, process, arguments, options, settings).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (web is not null)
+            {
+                await web.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<int> MountAndServeAsync(
+        AlluxioConfiguration configuration, ServerProcessContext process, FuseArguments arguments, FuseMountOptions options, AlluxioFuseSettings settings)
+    {
+        var (loggerFactory, logger, time) = (process.LoggerFactory, process.Logger, process.Time);
+        var operationTimeout = configuration.GetDuration(PropertyKeys.FuseOperationTimeout);
         var fileSystem = FileSystem.Create(configuration, loggerFactory, time);
         await using (fileSystem.ConfigureAwait(false))
         {
@@ -57,7 +87,7 @@ internal static partial class FuseHost
                         await fuse.CheckRootAsync(deadline.Token).ConfigureAwait(false);
                     }
 
-                    mount = FuseMount.Mount(arguments.MountPoint, fuse, options, operationTimeout, loggerFactory, time);
+                    mount = FuseMount.Mount(arguments.MountPoint, fuse, options, operationTimeout, process.Meter, loggerFactory, time);
                 }
                 catch (Exception e) when (e is AlluxioException or FuseException or OperationCanceledException)
                 {
