@@ -3,8 +3,9 @@
 # tests of the web UI drive through Playwright (Playwright's own browser download cannot reach its host here),
 # Prometheus, whose promtool checks the /metrics/prometheus output, and the S3 clients that judge the S3 API
 # (awscli, rclone and s3fs; tests run them by their Debian paths, /usr/bin/aws and so on), and for the FUSE mount
-# libfuse3 with fusermount3 (fuse3, which replaces Debian's fuse 2 and keeps s3fs working) and fio, which judges reads
-# through the mount. Prints one line naming what it
+# libfuse3 with fusermount3 (fuse3, which replaces Debian's fuse 2 and keeps s3fs working), fio, which judges reads
+# through the mount, and gcc with libfuse3's headers, which build the C null file system the FUSE benchmarks compare
+# against. Prints one line naming what it
 # installed, nothing when all is present. Source it and call install_test_tools, or run it.
 
 install_test_tools() {
@@ -17,6 +18,9 @@ install_test_tools() {
   [[ -x /usr/bin/fusermount3 ]] || missing+=(fuse3)
   ldconfig -p 2>/dev/null | grep -q 'libfuse3\.so\.3 ' || missing+=(libfuse3-3)
   [[ -x /usr/bin/fio ]] || missing+=(fio)
+  [[ -f /usr/include/fuse3/fuse_lowlevel.h ]] || missing+=(libfuse3-dev)
+  [[ -x /usr/bin/pkg-config ]] || missing+=(pkgconf)
+  [[ -x /usr/bin/gcc ]] || missing+=(gcc)
   if [[ ${#missing[@]} -eq 0 ]]; then
     return 0
   fi

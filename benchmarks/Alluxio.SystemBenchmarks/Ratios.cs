@@ -37,5 +37,14 @@ internal static class Ratios
         return string.Create(CultureInfo.InvariantCulture, $"{label}: {speedup:N1}x faster (goal >= {goal}x: {Verdict(speedup >= goal)})");
     }
 
+    /// <summary>"label: 21,300 stat/s; reference: 25,000 stat/s; ratio 0.85 (goal >= 0.8: met)", for rates of <paramref name="unit"/>.</summary>
+    public static string Rate(string label, double measured, string reference, double baseline, string unit, double goal)
+    {
+        var ratio = measured / baseline;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{label}: {measured:N0} {unit}; {reference}: {baseline:N0} {unit}; ratio {ratio:N2} (goal >= {goal}: {Verdict(ratio >= goal)})");
+    }
+
     private static string Verdict(bool met) => met ? "met" : "NOT met";
 }

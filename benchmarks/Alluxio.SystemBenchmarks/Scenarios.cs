@@ -6,6 +6,6 @@ internal static class Scenarios
     [
         new MasterRpcScenario(), new MasterHeapScenario(), new ListRecursiveScenario(),
         new ReadShortCircuitScenario(), new ReadGrpcScenario(), new ReadColdScenario(), new WriteThroughScenario(), new S3ProxyScenario(), new S3RcloneScenario(),
-        new FuseReadScenario(),
+        new FuseReadScenario(), new FuseMetadataScenario(), new FuseFilesScenario(), new FuseRcloneScenario(),
     ];
 }

@@ -15,8 +15,19 @@ public sealed partial class FileSystem
     /// </summary>
     public async Task<FileInStream> OpenFileAsync(string path, OpenFileOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= OpenFileOptions.Default;
         var status = await GetStatusAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return OpenFile(status, options);
+    }
+
+    /// <summary>
+    /// Opens a complete file for reading from a status already fetched (openFile(URIStatus) in Alluxio), without
+    /// asking the master again: a complete file's blocks never change, so the status stays good for as long as the
+    /// file is not deleted or overwritten.
+    /// </summary>
+    public FileInStream OpenFile(UriStatus status, OpenFileOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        options ??= OpenFileOptions.Default;
         if (status.IsFolder)
         {
             throw new AlluxioException(ErrorType.InvalidArgument, $"Cannot read from {status.Path} because it is a directory.");

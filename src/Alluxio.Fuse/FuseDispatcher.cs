@@ -14,7 +14,7 @@ namespace Alluxio.Fuse;
 internal sealed partial class FuseDispatcher : IDisposable
 {
     private readonly IFuseFileSystem _fileSystem;
-    private readonly TimeSpan _operationTimeout;
+    private readonly SharedDeadlines _deadlines;
     private readonly TimeProvider _time;
     private readonly FuseKernelSettings _kernel;
     private readonly ILogger _logger;
@@ -27,7 +27,7 @@ internal sealed partial class FuseDispatcher : IDisposable
         _metrics = metrics;
         _fileSystem = fileSystem;
         _kernel = kernel;
-        _operationTimeout = operationTimeout;
+        _deadlines = new SharedDeadlines(operationTimeout, time);
         _time = time;
         _logger = logger;
         _self = GCHandle.Alloc(this);
@@ -61,7 +61,7 @@ internal sealed partial class FuseDispatcher : IDisposable
     public void Forget(ulong ino, ulong count) => _fileSystem.Forget(ino, count);
 
     public void Lookup(nint request, ulong parent, string name) =>
-        _ = RunAsync(request, FuseOperation.Lookup, (fs, token) => fs.LookupAsync(parent, name, token), static (r, entry) =>
+        _ = RunAsync(request, FuseOperation.Lookup, (parent, name), static (fs, a, token) => fs.LookupAsync(a.parent, a.name, token), static (r, state, entry) =>
         {
             if (entry.Attributes.Ino == 0 && entry.EntryTimeout <= TimeSpan.Zero)
             {
@@ -74,86 +74,94 @@ internal sealed partial class FuseDispatcher : IDisposable
         });
 
     public void GetAttributes(nint request, ulong ino) =>
-        _ = RunAsync(request, FuseOperation.Getattr, (fs, token) => fs.GetAttributesAsync(ino, token), ReplyAttributes);
+        _ = RunAsync(request, FuseOperation.Getattr, ino, static (fs, ino, token) => fs.GetAttributesAsync(ino, token), static (r, _, result) => ReplyAttributes(r, result));
 
     public void SetAttributes(nint request, ulong ino, FuseAttributeChange change, ulong? handle) =>
-        _ = RunAsync(request, FuseOperation.Setattr, (fs, token) => fs.SetAttributesAsync(ino, change, handle, token), ReplyAttributes);
+        _ = RunAsync(request, FuseOperation.Setattr, (ino, change, handle), static (fs, a, token) => fs.SetAttributesAsync(a.ino, a.change, a.handle, token), static (r, _, result) => ReplyAttributes(r, result));
 
     public void MakeNode(nint request, ulong parent, string name, uint mode) =>
-        _ = RunAsync(request, FuseOperation.Mknod, (fs, token) => fs.MakeNodeAsync(parent, name, mode, token), ReplyEntry);
+        _ = RunAsync(request, FuseOperation.Mknod, (parent, name, mode), static (fs, a, token) => fs.MakeNodeAsync(a.parent, a.name, a.mode, token), static (r, _, result) => ReplyEntry(r, result));
 
     public void MakeDirectory(nint request, ulong parent, string name, uint mode) =>
-        _ = RunAsync(request, FuseOperation.Mkdir, (fs, token) => fs.MakeDirectoryAsync(parent, name, mode, token), ReplyEntry);
+        _ = RunAsync(request, FuseOperation.Mkdir, (parent, name, mode), static (fs, a, token) => fs.MakeDirectoryAsync(a.parent, a.name, a.mode, token), static (r, _, result) => ReplyEntry(r, result));
 
     public void Unlink(nint request, ulong parent, string name) =>
-        _ = RunAsync(request, FuseOperation.Unlink, (fs, token) => DoneAsync(fs.UnlinkAsync(parent, name, token)), ReplyDone);
+        _ = RunAsync(request, FuseOperation.Unlink, (parent, name), static (fs, a, token) => DoneAsync(fs.UnlinkAsync(a.parent, a.name, token)), static (r, _, result) => ReplyDone(r, result));
 
     public void RemoveDirectory(nint request, ulong parent, string name) =>
-        _ = RunAsync(request, FuseOperation.Rmdir, (fs, token) => DoneAsync(fs.RemoveDirectoryAsync(parent, name, token)), ReplyDone);
+        _ = RunAsync(request, FuseOperation.Rmdir, (parent, name), static (fs, a, token) => DoneAsync(fs.RemoveDirectoryAsync(a.parent, a.name, token)), static (r, _, result) => ReplyDone(r, result));
 
     public void Rename(nint request, ulong parent, string name, ulong newParent, string newName, uint flags) =>
-        _ = RunAsync(request, FuseOperation.Rename, (fs, token) => DoneAsync(fs.RenameAsync(parent, name, newParent, newName, flags, token)), ReplyDone);
+        _ = RunAsync(
+            request,
+            FuseOperation.Rename,
+            (parent, name, newParent, newName, flags),
+            static (fs, a, token) => DoneAsync(fs.RenameAsync(a.parent, a.name, a.newParent, a.newName, a.flags, token)),
+            static (r, _, result) => ReplyDone(r, result));
 
     public void Flush(nint request, ulong ino, ulong handle, FuseCaller caller) =>
-        _ = RunAsync(request, FuseOperation.Flush, (fs, token) => DoneAsync(fs.FlushAsync(ino, handle, caller, token)), ReplyDone);
+        _ = RunAsync(request, FuseOperation.Flush, (ino, handle, caller), static (fs, a, token) => DoneAsync(fs.FlushAsync(a.ino, a.handle, a.caller, token)), static (r, _, result) => ReplyDone(r, result));
 
     public void Release(nint request, ulong ino, ulong handle) =>
-        _ = RunAsync(request, FuseOperation.Release, (fs, token) => DoneAsync(fs.ReleaseAsync(ino, handle, token)), ReplyDone);
+        _ = RunAsync(request, FuseOperation.Release, (ino, handle), static (fs, a, token) => DoneAsync(fs.ReleaseAsync(a.ino, a.handle, token)), static (r, _, result) => ReplyDone(r, result));
 
     public void ReleaseDirectory(nint request, ulong ino, ulong handle) =>
-        _ = RunAsync(request, FuseOperation.Releasedir, (fs, token) => DoneAsync(fs.ReleaseDirectoryAsync(ino, handle, token)), ReplyDone);
+        _ = RunAsync(request, FuseOperation.Releasedir, (ino, handle), static (fs, a, token) => DoneAsync(fs.ReleaseDirectoryAsync(a.ino, a.handle, token)), static (r, _, result) => ReplyDone(r, result));
 
     public void Open(nint request, ulong ino, int flags, FuseCaller caller) =>
-        _ = RunAsync(request, FuseOperation.Open, (fs, token) => fs.OpenAsync(ino, flags, caller, token), ReplyOpen);
+        _ = RunAsync(request, FuseOperation.Open, (ino, flags, caller), static (fs, a, token) => fs.OpenAsync(a.ino, a.flags, a.caller, token), static (r, _, result) => ReplyOpen(r, result));
 
     public void OpenDirectory(nint request, ulong ino) =>
-        _ = RunAsync(request, FuseOperation.Opendir, (fs, token) => fs.OpenDirectoryAsync(ino, token), ReplyOpen);
+        _ = RunAsync(request, FuseOperation.Opendir, ino, static (fs, ino, token) => fs.OpenDirectoryAsync(ino, token), static (r, _, result) => ReplyOpen(r, result));
 
     public void Create(nint request, ulong parent, string name, uint mode, int flags, FuseCaller caller) =>
-        _ = RunAsync(request, FuseOperation.Create, (fs, token) => fs.CreateAsync(parent, name, mode, flags, caller, token), ReplyCreate);
+        _ = RunAsync(
+            request,
+            FuseOperation.Create,
+            (parent, name, mode, flags, caller),
+            static (fs, a, token) => fs.CreateAsync(a.parent, a.name, a.mode, a.flags, a.caller, token),
+            static (r, _, result) => ReplyCreate(r, result));
 
-    public void Read(nint request, ulong ino, ulong handle, long offset, int size)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(size);
+    public void Read(nint request, ulong ino, ulong handle, long offset, int size) =>
         _ = RunAsync(
             request,
             FuseOperation.Read,
-            (fs, token) => fs.ReadAsync(ino, handle, offset, buffer.AsMemory(0, size), token),
-            (r, read) => ReplyBuffer(r, buffer, read),
-            () => ArrayPool<byte>.Shared.Return(buffer));
-    }
+            (ino, handle, offset, size, buffer: ArrayPool<byte>.Shared.Rent(size)),
+            static (fs, a, token) => fs.ReadAsync(a.ino, a.handle, a.offset, a.buffer.AsMemory(0, a.size), token),
+            static (r, a, read) => ReplyBuffer(r, a.buffer, read),
+            static a => ArrayPool<byte>.Shared.Return(a.buffer));
 
     /// <summary>Copies the data first: libfuse's buffer is valid only until this call returns.</summary>
     public void Write(nint request, ulong ino, ulong handle, long offset, ReadOnlySpan<byte> data)
     {
         var copy = ArrayPool<byte>.Shared.Rent(data.Length);
         data.CopyTo(copy);
-        var length = data.Length;
         _ = RunAsync(
             request,
             FuseOperation.Write,
-            (fs, token) => fs.WriteAsync(ino, handle, offset, copy.AsMemory(0, length), token),
-            static (r, written) => _ = LibFuse.ReplyWrite(r, (nuint)written),
-            () => ArrayPool<byte>.Shared.Return(copy));
+            (ino, handle, offset, copy, length: data.Length),
+            static (fs, a, token) => fs.WriteAsync(a.ino, a.handle, a.offset, a.copy.AsMemory(0, a.length), token),
+            static (r, state, written) => _ = LibFuse.ReplyWrite(r, (nuint)written),
+            static a => ArrayPool<byte>.Shared.Return(a.copy));
     }
 
     public void ReadDirectory(nint request, ulong ino, ulong handle, long offset, int size, bool plus)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(size);
-        var writer = new FuseDirectoryWriter(request, buffer, size, plus);
         _ = RunAsync(
             request,
             plus ? FuseOperation.Readdirplus : FuseOperation.Readdir,
-            async (fs, token) =>
+            (ino, handle, offset, buffer, writer: new FuseDirectoryWriter(request, buffer, size, plus)),
+            static async (fs, a, token) =>
             {
-                await fs.ReadDirectoryAsync(ino, handle, offset, writer, token).ConfigureAwait(false);
-                return writer.Length;
+                await fs.ReadDirectoryAsync(a.ino, a.handle, a.offset, a.writer, token).ConfigureAwait(false);
+                return a.writer.Length;
             },
-            (r, length) => ReplyBuffer(r, buffer, length),
-            () => ArrayPool<byte>.Shared.Return(buffer));
+            static (r, a, length) => ReplyBuffer(r, a.buffer, length),
+            static a => ArrayPool<byte>.Shared.Return(a.buffer));
     }
 
-    public void StatFs(nint request) => _ = RunAsync(request, FuseOperation.Statfs, (fs, token) => fs.StatFsAsync(token), ReplyStatFs);
+    public void StatFs(nint request) => _ = RunAsync(request, FuseOperation.Statfs, 0, static (fs, _, token) => fs.StatFsAsync(token), static (r, _, result) => ReplyStatFs(r, result));
 
     /// <summary>
     /// Waits, up to <paramref name="timeout"/>, until no request is being served, so the session can be destroyed
@@ -284,20 +292,25 @@ internal sealed partial class FuseDispatcher : IDisposable
 
     /// <summary>
     /// Serves one request: the call under the operation deadline, then exactly one reply — the result's, or the
-    /// failure's errno — and the cleanup (pooled buffers) after the reply.
+    /// failure's errno — and the cleanup (pooled buffers) after the reply. The request's arguments travel in
+    /// <paramref name="state"/> and the delegates are static, so a request that completes at once allocates nothing.
     /// </summary>
-    private async Task RunAsync<T>(
-        nint request, FuseOperation operation, Func<IFuseFileSystem, CancellationToken, ValueTask<T>> call, Action<nint, T> reply, Action? cleanup = null)
+    private async Task RunAsync<TState, T>(
+        nint request,
+        FuseOperation operation,
+        TState state,
+        Func<IFuseFileSystem, TState, CancellationToken, ValueTask<T>> call,
+        Action<nint, TState, T> reply,
+        Action<TState>? cleanup = null)
     {
         Interlocked.Increment(ref _inFlight);
         var started = _metrics.Start();
         try
         {
-            using var deadline = new CancellationTokenSource(_operationTimeout, _time);
             T result;
             try
             {
-                result = await call(_fileSystem, deadline.Token).ConfigureAwait(false);
+                result = await call(_fileSystem, state, _deadlines.Next()).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -305,11 +318,11 @@ internal sealed partial class FuseDispatcher : IDisposable
                 return;
             }
 
-            reply(request, result);
+            reply(request, state, result);
         }
         finally
         {
-            cleanup?.Invoke();
+            cleanup?.Invoke(state);
             _metrics.Stop(operation, started);
             Interlocked.Decrement(ref _inFlight);
         }

@@ -16,6 +16,8 @@ public sealed class SystemBenchmarkSmokeTests
         var scenario = SystemScenarios.All.Single(s => s.Name == name);
         var lines = await scenario.RunAsync(quick: true, TestContext.Current.CancellationToken);
         Assert.NotEmpty(lines);
+        // A scenario this machine cannot run (the FUSE ones without root) says why in its one line.
+        Assert.SkipWhen(lines is [var only] && only.StartsWith("not run: ", StringComparison.Ordinal), lines[0]);
         Assert.Contains(lines, l => l.Contains("goal", StringComparison.Ordinal));
     }
 }

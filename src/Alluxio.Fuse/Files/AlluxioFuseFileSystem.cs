@@ -26,6 +26,9 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
 
     private static readonly TimeSpan s_noCache = TimeSpan.Zero;
 
+    /// <summary>How old a lookup's status may be for an open to read from it instead of asking the master.</summary>
+    private static readonly TimeSpan s_statusReuse = TimeSpan.FromSeconds(1);
+
     private readonly FileSystem _fileSystem;
     private readonly AlluxioFuseSettings _settings;
     private readonly UserDirectory _users;
@@ -232,7 +235,10 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
             await writer.Done.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var stream = await _fileSystem.OpenFileAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // open(2) looks the name up, then opens: the status the lookup just fetched saves a second call to the master.
+        var stream = inode.TakeStatus(_time, s_statusReuse) is { } known
+            ? _fileSystem.OpenFile(known)
+            : await _fileSystem.OpenFileAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
         var opened = stream.Status;
         var version = new FileVersion(opened.FileId, opened.Length, opened.LastModificationTimeMs);
         var keepCache = Options.KernelCache || inode.CachedVersion == version;
@@ -476,7 +482,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
     private FuseAttributes Update(Inode inode, UriStatus status)
     {
         var attributes = AttributesOf(inode.Ino, status);
-        inode.Snapshot = new InodeSnapshot(attributes, status.IsCompleted, _time.GetTimestamp());
+        inode.Snapshot = new InodeSnapshot(attributes, status.IsCompleted, _time.GetTimestamp(), status.IsCompleted && !status.IsFolder ? status : null);
         return attributes;
     }
 
@@ -513,6 +519,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         var writer = new WriteHandle(inode, stream, ProcessIds.ProcessOf(caller.Pid));
         inode.Writer = writer;
         inode.CachedVersion = null;
+        inode.DropStatus();
         return new FuseOpened(_handles.Add(writer), DirectIo: Options.DirectIo);
     }
 

@@ -1,3 +1,5 @@
+using Alluxio.Client;
+
 namespace Alluxio.Fuse.Files;
 
 /// <summary>
@@ -27,6 +29,31 @@ internal sealed class Inode(ulong ino, string path)
     {
         get => _snapshot;
         set => _snapshot = value;
+    }
+
+    /// <summary>
+    /// Takes the status kept with the snapshot, for an open, if it is younger than <paramref name="maxAge"/>; the
+    /// snapshot keeps its attributes but no longer the status, so an inode that is not being opened holds no more.
+    /// </summary>
+    public UriStatus? TakeStatus(TimeProvider time, TimeSpan maxAge)
+    {
+        var snapshot = _snapshot;
+        if (snapshot?.Status is not { } status || time.GetElapsedTime(snapshot.FetchedAt) >= maxAge)
+        {
+            return null;
+        }
+
+        _ = Interlocked.CompareExchange(ref _snapshot, snapshot with { Status = null }, snapshot);
+        return status;
+    }
+
+    /// <summary>Forgets the kept status: the file is being replaced, and the status names the file it replaces.</summary>
+    public void DropStatus()
+    {
+        if (_snapshot is { Status: not null } snapshot)
+        {
+            _ = Interlocked.CompareExchange(ref _snapshot, snapshot with { Status = null }, snapshot);
+        }
     }
 
     /// <summary>The handle writing this file through the mount, until it commits.</summary>
