@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Alluxio.Client;
+using Alluxio.Client.Options;
 using Alluxio.Testing;
 
 namespace Alluxio.Fuse.Tests;
@@ -195,6 +196,28 @@ public sealed class MountTests(MountedCluster mounted) : IClassFixture<MountedCl
         SkipUnlessMounted();
         // The kernel's default is 128 KiB, set again from the INIT reply after the mount call returns.
         Assert.Equal("1024", (await File.ReadAllTextAsync($"/sys/class/bdi/{Mount.Device}/read_ahead_kb", Token)).Trim());
+    }
+
+    [Fact]
+    public async Task AFileReplacedByAnotherClientReadsWholeAndNewThroughTheMount()
+    {
+        SkipUnlessMounted();
+        await Client.CreateDirectoryAsync("/replaced", cancellationToken: Token);
+        await using (var first = await Client.CreateFileAsync("/replaced/f", cancellationToken: Token))
+        {
+            await first.WriteAsync("first version\n"u8.ToArray(), Token);
+        }
+
+        // The kernel now holds the file's attributes (for the 600 s attr_timeout) and its pages.
+        Assert.Equal("first version\n", await File.ReadAllTextAsync(Mount.PathOf("replaced/f"), Token));
+        await using (var second = await Client.CreateFileAsync("/replaced/f", new CreateFileOptions { Overwrite = true }, Token))
+        {
+            await second.WriteAsync("the second, longer version\n"u8.ToArray(), Token);
+        }
+
+        // An open asks the master: the reader gets the whole new file, not the old length of it.
+        Assert.Equal("the second, longer version\n", await File.ReadAllTextAsync(Mount.PathOf("replaced/f"), Token));
+        Assert.Equal("27", (await mounted.ShellAsync("stat -c %s replaced/f")).OutLines.Single());
     }
 
     [Fact]
