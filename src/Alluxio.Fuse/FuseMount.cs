@@ -16,15 +16,20 @@ public sealed partial class FuseMount : IAsyncDisposable
     /// <summary>How long an unmount waits for the libfuse threads before aborting the kernel connection.</summary>
     private static readonly TimeSpan s_loopExitWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>The mount's source in /proc/mounts, as Alluxio's.</summary>
+    private const string FileSystemName = "fsname=alluxio-fuse";
+
     private readonly FuseDispatcher _dispatcher;
     private readonly ILogger _logger;
     private readonly TimeSpan _operationTimeout;
     private readonly TaskCompletionSource<int> _loopExit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private nint _session;
     private int _unmounted;
+    private readonly bool _throughFusermount;
 
-    private FuseMount(string mountPoint, FuseDispatcher dispatcher, nint session, TimeSpan operationTimeout, ILogger logger)
+    private FuseMount(string mountPoint, FuseDispatcher dispatcher, nint session, bool throughFusermount, TimeSpan operationTimeout, ILogger logger)
     {
+        _throughFusermount = throughFusermount;
         MountPoint = mountPoint;
         _operationTimeout = operationTimeout;
         _dispatcher = dispatcher;
@@ -68,21 +73,39 @@ public sealed partial class FuseMount : IAsyncDisposable
             throw new FuseException(Errno.EINVAL, $"libfuse refused the mount options '{string.Join(',', options.PassThrough)}'; its reason is on standard error.");
         }
 
-        var pathBytes = NulTerminated(mountPoint);
+        // Without root the mount is fusermount3's, and libfuse serves the device it hands over (/dev/fd/N).
+        var throughFusermount = LibC.EffectiveUserId() != 0;
         int mounted;
-        fixed (byte* path = pathBytes)
+        try
         {
-            mounted = LibFuse.SessionMount(session, path);
+            var target = throughFusermount
+                ? $"/dev/fd/{Fusermount.Mount(mountPoint, options.PassThrough.Prepend(FileSystemName))}"
+                : mountPoint;
+            fixed (byte* path = NulTerminated(target))
+            {
+                mounted = LibFuse.SessionMount(session, path);
+            }
+        }
+        catch (FuseException)
+        {
+            LibFuse.SessionDestroy(session);
+            dispatcher.Dispose();
+            throw;
         }
 
         if (mounted != 0)
         {
+            if (throughFusermount)
+            {
+                _ = Fusermount.Unmount(mountPoint);
+            }
+
             LibFuse.SessionDestroy(session);
             dispatcher.Dispose();
-            throw new FuseException(Errno.EIO, $"Could not mount at {mountPoint}: libfuse's reason is on standard error. A non-root user needs fusermount3 (Debian: apt-get install fuse3).");
+            throw new FuseException(Errno.EIO, $"Could not mount at {mountPoint}: libfuse's reason is on standard error.");
         }
 
-        var mount = new FuseMount(mountPoint, dispatcher, session, operationTimeout, logger);
+        var mount = new FuseMount(mountPoint, dispatcher, session, throughFusermount, operationTimeout, logger);
         mount.StartLoop(options.MaxThreads);
 
         // The kernel sets the bdi's read-ahead from the INIT reply, after the mount call returned; a first request
@@ -110,7 +133,14 @@ public sealed partial class FuseMount : IAsyncDisposable
         if (!Completion.IsCompleted)
         {
             LibFuse.SessionExit(_session);
-            LibFuse.SessionUnmount(_session);
+            if (_throughFusermount)
+            {
+                _ = Fusermount.Unmount(MountPoint);
+            }
+            else
+            {
+                LibFuse.SessionUnmount(_session);
+            }
         }
 
         if (await Task.WhenAny(Completion, Task.Delay(s_loopExitWait)).ConfigureAwait(false) != Completion && device is not null)
@@ -139,12 +169,12 @@ public sealed partial class FuseMount : IAsyncDisposable
     /// <summary>A FUSE mount whose daemon died answers ENOTCONN; it is detached so the new mount can take its place.</summary>
     private static void DetachStaleMount(string mountPoint, ILogger logger)
     {
-        if (LibC.ExistsErrno(mountPoint) != Errno.ENOTCONN)
+        if (LibC.ReachableErrno(mountPoint) != Errno.ENOTCONN)
         {
             return;
         }
 
-        var detached = LibC.EffectiveUserId() == 0 ? LibC.DetachMount(mountPoint) : RunFusermountDetach(mountPoint);
+        var detached = LibC.EffectiveUserId() == 0 ? LibC.DetachMount(mountPoint) : Fusermount.Unmount(mountPoint);
         if (detached != 0)
         {
             throw new FuseException(Errno.ENOTCONN, $"{mountPoint} is a mount whose process ended, and it could not be detached (errno {detached}); run: fusermount3 -u -z {mountPoint}");
@@ -153,24 +183,10 @@ public sealed partial class FuseMount : IAsyncDisposable
         LogStaleDetached(logger, mountPoint);
     }
 
-    private static int RunFusermountDetach(string mountPoint)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.Start("fusermount3", ["-u", "-z", "--", mountPoint]);
-            process.WaitForExit();
-            return process.ExitCode == 0 ? 0 : Errno.EPERM;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return Errno.ENOENT;
-        }
-    }
-
     private static unsafe nint NewSession(FuseDispatcher dispatcher, FuseMountOptions options)
     {
         // fsname names the mount's source in /proc/mounts, as Alluxio's does.
-        string[] argv = ["alluxio-fuse", "-o", string.Join(',', options.PassThrough.Prepend("fsname=alluxio-fuse"))];
+        string[] argv = ["alluxio-fuse", "-o", string.Join(',', options.PassThrough.Prepend(FileSystemName))];
         var strings = new nint[argv.Length];
         var pointers = (byte**)NativeMemory.Alloc((nuint)(argv.Length + 1), (nuint)sizeof(byte*));
         try

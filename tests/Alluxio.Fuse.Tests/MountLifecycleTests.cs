@@ -47,6 +47,10 @@ public sealed class MountLifecycleTests
             await stream.WriteAsync("kept"u8.ToArray(), Token);
         }
 
+        // A cd into the mount asks the daemon for access, which it leaves to the kernel (ENOSYS); from then on the
+        // kernel answers access(2) itself, even once the daemon is dead, so only a call that always reaches the daemon
+        // tells a dead mount from a live one.
+        Assert.Equal("kept", (await mount.ShellAsync("cat kept", Token)).Out);
         await mount.KillAsync(Token);
         Assert.True(mount.IsMounted);
         var dead = await mount.ShellAsync("ls .", Token);
@@ -128,6 +132,37 @@ public sealed class MountLifecycleTests
         {
             await ProcessRun.RunAsync(script, environment, ["umount", "-f", mountPoint], CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// A user other than root mounts through fusermount3 (the mount is that user's: user_id in mountinfo), uses it,
+    /// recovers from its own crash (the stale mount is detached with fusermount3 -u -z) and unmounts on SIGTERM.
+    /// </summary>
+    [Fact]
+    public async Task AUserOtherThanRootMountsThroughFusermount3()
+    {
+        SkipUnlessMountable();
+        Assert.SkipWhen(!File.Exists("/usr/bin/fusermount3") || !File.Exists("/usr/bin/setpriv"), "fusermount3 (fuse3) and setpriv (util-linux) are needed to mount as another user.");
+        const int Nobody = 65534;
+        using var device = new FuseDeviceAccess();
+        await using var cluster = await TestCluster.StartAsync(cancellationToken: Token);
+        await using var mount = await FuseMountProcess.StartAsync(
+            cluster.Master, siteProperties: "alluxio.user.file.writetype.default=CACHE_THROUGH", userId: Nobody, cancellationToken: Token);
+
+        Assert.Contains(
+            File.ReadLines("/proc/self/mountinfo"),
+            line => line.Contains($" {mount.MountPoint} ", StringComparison.Ordinal) && line.Contains($"user_id={Nobody}", StringComparison.Ordinal));
+        var used = await mount.ShellAsync("echo written by a user > mine.txt && cat mine.txt && stat -c %u mine.txt", Token);
+        Assert.True(used.ExitCode == 0, used.All);
+        Assert.Equal(["written by a user", $"{Nobody}"], used.OutLines);
+        Assert.Equal("written by a user\n".Length, (await cluster.Connect().GetStatusAsync("/mine.txt", cancellationToken: Token)).Length);
+
+        await mount.KillAsync(Token);
+        await mount.RestartAsync(cancellationToken: Token);
+        Assert.Equal("mine.txt", (await mount.ShellAsync("ls", Token)).OutLines.Single());
+
+        Assert.Equal(0, await mount.StopAsync(Token));
+        Assert.False(mount.IsMounted);
     }
 
     private static void SkipUnlessMountable() => Assert.SkipWhen(FuseMountProcess.CannotMountReason is not null, FuseMountProcess.CannotMountReason ?? "");

@@ -11,13 +11,16 @@ namespace Alluxio.Testing;
 public sealed class FuseMountProcess : IAsyncDisposable
 {
     private readonly TempDirectory _root = new();
-    private readonly ServerProcessRunner _runner = new("fuse");
+    private readonly ServerProcessRunner _runner;
+    private readonly IReadOnlyList<string> _asUser;
     private readonly int _webPort = FreePorts.Pick(1)[0];
 
-    private FuseMountProcess()
+    private FuseMountProcess(int? userId)
     {
         Directory.CreateDirectory(ConfDirectory);
         Directory.CreateDirectory(MountPoint);
+        _asUser = userId is { } id ? ["/usr/bin/setpriv", $"--reuid={id}", $"--regid={id}", "--clear-groups", "--"] : [];
+        _runner = new ServerProcessRunner("fuse", _asUser);
     }
 
     /// <summary>Why this machine cannot mount FUSE file systems, or null when it can (root, /dev/fuse, libfuse3).</summary>
@@ -78,20 +81,37 @@ public sealed class FuseMountProcess : IAsyncDisposable
     public string PathOf(string relative) => Path.Combine(MountPoint, relative.TrimStart('/'));
 
     /// <summary>Runs <paramref name="script"/> with bash in the mount point, as a user at a shell would.</summary>
+    /// <remarks>A mount made by another user (see <c>userId</c>) is that user's alone, so the script runs as that user.</remarks>
     public Task<ProcessResult> ShellAsync(string script, CancellationToken cancellationToken = default) =>
-        ProcessRun.RunAsync("/bin/bash", new Dictionary<string, string>(), ["-c", $"cd '{MountPoint}' && {script}"], cancellationToken);
+        _asUser.Count == 0
+            ? ProcessRun.RunAsync("/bin/bash", new Dictionary<string, string>(), ["-c", $"cd '{MountPoint}' && {script}"], cancellationToken)
+            : ProcessRun.RunAsync(_asUser[0], new Dictionary<string, string>(), [.. _asUser.Skip(1), "/bin/bash", "-c", $"cd '{MountPoint}' && {script}"], cancellationToken);
 
     /// <summary>Mounts <paramref name="alluxioPath"/> of <paramref name="master"/>'s namespace and waits until the mount is there.</summary>
     /// <param name="siteProperties">Lines for the process's alluxio-site.properties.</param>
     /// <param name="mountOptions">The -o options, if any.</param>
+    /// <param name="userId">
+    /// The user to run it as, through setpriv, instead of root: such a process mounts through fusermount3, and its
+    /// folder (conf, logs, mount point) is given to that user.
+    /// </param>
     /// <exception cref="ServerStartException">It ended, or did not mount within two minutes.</exception>
     public static async Task<FuseMountProcess> StartAsync(
-        MasterProcess master, string alluxioPath = "/", string siteProperties = "", string? mountOptions = null, CancellationToken cancellationToken = default)
+        MasterProcess master, string alluxioPath = "/", string siteProperties = "", string? mountOptions = null, int? userId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(master);
-        var fuse = new FuseMountProcess();
+        var fuse = new FuseMountProcess(userId);
         try
         {
+            if (userId is { } id)
+            {
+                Directory.CreateDirectory(Path.Combine(fuse._root.Path, "logs"));
+                var chown = await ProcessRun.RunAsync("/bin/chown", new Dictionary<string, string>(), ["-R", $"{id}:{id}", fuse._root.Path], cancellationToken).ConfigureAwait(false);
+                if (chown.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"chown of {fuse._root.Path} failed: {chown.All}");
+                }
+            }
+
             var masterSite = await File.ReadAllTextAsync(Path.Combine(master.ConfDirectory, "alluxio-site.properties"), cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(
                 Path.Combine(fuse.ConfDirectory, "alluxio-site.properties"),
@@ -156,7 +176,7 @@ public sealed class FuseMountProcess : IAsyncDisposable
     private Task LaunchAsync(string alluxioPath, string? mountOptions, CancellationToken cancellationToken) =>
         _runner.LaunchAsync(
             mountOptions is null ? [MountPoint, alluxioPath] : ["-o", mountOptions, MountPoint, alluxioPath],
-            [new("ALLUXIO_CONF_DIR", ConfDirectory)],
+            [new("ALLUXIO_CONF_DIR", ConfDirectory), new("HOME", _root.Path)],
             TimeSpan.FromMinutes(2),
             // The process says so once its mount is in place; a stale mount at the same point must not count.
             _ => Task.FromResult(IsMounted && _runner.Output.Contains("Mounted Alluxio path", StringComparison.Ordinal)),

@@ -15,11 +15,14 @@ internal sealed class ServerProcessRunner : IDisposable
     private readonly string _role;
     private readonly Lock _outputLock = new();
     private readonly List<string> _output = [];
+    private readonly IReadOnlyList<string> _commandPrefix;
     private Process? _process;
 
-    public ServerProcessRunner(string role)
+    /// <param name="commandPrefix">A command that runs the launcher, such as setpriv switching to another user; none by default.</param>
+    public ServerProcessRunner(string role, IReadOnlyList<string>? commandPrefix = null)
     {
         _role = role;
+        _commandPrefix = commandPrefix ?? [];
 
         // No pooled connections: a restarted server on the same port must not get a request on a dead connection.
         Http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { Timeout = s_requestTimeout };
@@ -62,7 +65,10 @@ internal sealed class ServerProcessRunner : IDisposable
             _output.Clear();
         }
 
-        var start = ChildProcess.StartInfo(Path.Combine(RepositoryRoot.Path, "bin", "alluxio-server"), [_role, .. args]);
+        var launcher = Path.Combine(RepositoryRoot.Path, "bin", "alluxio-server");
+        var start = _commandPrefix.Count == 0
+            ? ChildProcess.StartInfo(launcher, [_role, .. args])
+            : ChildProcess.StartInfo(_commandPrefix[0], [.. _commandPrefix.Skip(1), launcher, _role, .. args]);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
