@@ -14,6 +14,7 @@ internal sealed class FuseReadScenario : IScenario
     private const double ClientGoal = 0.7;
     private const double EpochGoal = 3.0;
     private const int Epochs = 10;
+    private const double PageCacheGoal = 0.5;
 
     public string Name => "fuse-read";
 
@@ -46,12 +47,28 @@ internal sealed class FuseReadScenario : IScenario
             warm.Add(ReadThroughMount(mounted, buffer));
         }
 
+        // What FUSE itself allows here for the same reads, and what the page cache gives without FUSE (the worker's
+        // block files, in tmpfs), measured in the same run.
+        var (nullCold, blockFiles) = (new List<Throughput>(), new List<Throughput>());
+        await using (var nullFs = await NullFileSystem.StartAsync(scale.FileBytes, cancellationToken))
+        {
+            await nullFs.RaiseReadAheadAsync(cancellationToken);
+            for (var i = 0; i < scale.Repeats; i++)
+            {
+                await FuseProbes.DropCachesAsync(3, cancellationToken);
+                nullCold.Add(ReadThroughMount(nullFs.FilePath, buffer));
+                blockFiles.Add(await Reads.TimeFilesAsync(file.BlockFiles, ReadCall.Read, buffer, cancellationToken));
+            }
+        }
+
         var (bestClient, bestCold, bestWarm) = (Throughput.Best(clientRuns), Throughput.Best(cold), Throughput.Best(warm));
         return
         [
             $"file: {scale.Describe()}, cached in the worker's MEM tier; 1 MiB reads; best of {scale.Repeats}; mount read-ahead {File.ReadAllText($"/sys/class/bdi/{mount.Device}/read_ahead_kb").Trim()} KiB",
             Ratios.Line("first epoch through the mount (page cache dropped)", bestCold, "FileInStream.Read, short-circuit", bestClient, ClientGoal),
+            $"  for scale: libfuse's C null file system, the same reads with its page cache dropped (what FUSE allows here): {Throughput.Best(nullCold)}",
             Ratios.Speedup("second epoch through the mount (page cache)", bestWarm, bestCold, EpochGoal),
+            Ratios.Line("second epoch through the mount (page cache)", bestWarm, "the worker's block files read from tmpfs (page cache, no FUSE)", Throughput.Best(blockFiles), PageCacheGoal),
             .. await MeasureMemoryAsync(mount, mounted, buffer, quick ? 3 : Epochs, cancellationToken),
         ];
     }

@@ -26,10 +26,12 @@ public sealed partial class FuseMount : IAsyncDisposable
     private nint _session;
     private int _unmounted;
     private readonly bool _throughFusermount;
+    private readonly FuseKernelNotifier _notifier;
 
     private FuseMount(string mountPoint, FuseDispatcher dispatcher, nint session, bool throughFusermount, TimeSpan operationTimeout, ILogger logger)
     {
         _throughFusermount = throughFusermount;
+        _notifier = new FuseKernelNotifier(session, logger);
         MountPoint = mountPoint;
         _operationTimeout = operationTimeout;
         _dispatcher = dispatcher;
@@ -106,6 +108,7 @@ public sealed partial class FuseMount : IAsyncDisposable
         }
 
         var mount = new FuseMount(mountPoint, dispatcher, session, throughFusermount, operationTimeout, logger);
+        fileSystem.Mounted(mount._notifier);
         mount.StartLoop(options.MaxThreads);
 
         // The kernel sets the bdi's read-ahead from the INIT reply, after the mount call returned; a first request
@@ -152,6 +155,7 @@ public sealed partial class FuseMount : IAsyncDisposable
         // A request still being served replies through the session: it is destroyed only once none is.
         if (Completion.IsCompleted && await _dispatcher.WaitIdleAsync(_operationTimeout).ConfigureAwait(false))
         {
+            await _notifier.StopAsync().ConfigureAwait(false);
             LibFuse.SessionDestroy(_session);
             _session = 0;
             _dispatcher.Dispose();

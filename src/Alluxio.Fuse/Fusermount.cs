@@ -19,16 +19,18 @@ internal static class Fusermount
     /// <exception cref="FuseException">fusermount3 is missing or refused; the message carries what it said.</exception>
     public static int Mount(string mountPoint, IEnumerable<string> options)
     {
-        var (ours, theirs) = LibC.InheritableSocketPair();
+        var mountOptions = KernelOptions(options);
+        var (ours, theirs) = LibC.SocketPair();
         try
         {
             var start = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardError = true };
-            foreach (var arg in new[] { "-o", string.Join(',', options), "--", mountPoint })
+            foreach (var arg in new[] { "-o", mountOptions, "--", mountPoint })
             {
                 start.ArgumentList.Add(arg);
             }
 
             start.Environment["_FUSE_COMMFD"] = theirs.ToString(CultureInfo.InvariantCulture);
+            LibC.Inherit(theirs);
             using var process = Start(start);
             LibC.Close(theirs);
             theirs = -1;
@@ -40,6 +42,12 @@ internal static class Fusermount
                 if (device >= 0)
                 {
                     LibC.Close(device);
+                }
+
+                if (process.ExitCode == 0)
+                {
+                    // Mounted, but the device never came: nothing could serve the mount.
+                    _ = Unmount(mountPoint);
                 }
 
                 throw new FuseException(Errno.EPERM, $"fusermount3 could not mount at {mountPoint} (exit {process.ExitCode}): {said}");
@@ -55,6 +63,35 @@ internal static class Fusermount
                 LibC.Close(theirs);
             }
         }
+    }
+
+    /// <summary>
+    /// What fusermount3 takes of the mount options: libfuse consumes its own (debug) and turns allow_root into
+    /// allow_other before the kernel sees them; auto_unmount would keep fusermount3 running beside us, so it is refused.
+    /// </summary>
+    /// <exception cref="FuseException">An option fusermount3 cannot serve here.</exception>
+    internal static string KernelOptions(IEnumerable<string> options)
+    {
+        var kept = new List<string>();
+        foreach (var option in options)
+        {
+            var name = option.Split('=', 2)[0];
+            switch (name)
+            {
+                case "debug":
+                    break;
+                case "allow_root":
+                    kept.Add("allow_other");
+                    break;
+                case "auto_unmount":
+                    throw new FuseException(Errno.EINVAL, "auto_unmount is not supported without root: alluxio-fuse unmounts on SIGTERM, and the next mount detaches one left by a crash.");
+                default:
+                    kept.Add(option);
+                    break;
+            }
+        }
+
+        return string.Join(',', kept);
     }
 
     /// <summary>Unmounts lazily (fusermount3 -u -z): callers still inside finish against a detached tree. 0, or an errno.</summary>

@@ -10,6 +10,11 @@ namespace Alluxio.Fuse;
 /// <remarks>Calls run concurrently, from any thread; each ends within its token's deadline.</remarks>
 public interface IFuseFileSystem
 {
+    /// <summary>The mount is in place: <paramref name="kernelCache"/> reaches the kernel's caches until it is unmounted.</summary>
+    public void Mounted(IFuseKernelCache kernelCache)
+    {
+    }
+
     public ValueTask<FuseEntry> LookupAsync(ulong parent, string name, CancellationToken cancellationToken);
 
     /// <summary>The kernel dropped <paramref name="count"/> lookup references to <paramref name="ino"/>.</summary>

@@ -26,7 +26,9 @@ internal sealed class SharedDeadlines(TimeSpan timeout, TimeProvider time)
         // Never disposed: requests may still hold its token; once it fires its timer is gone.
         var fresh = new Bucket(index, new CancellationTokenSource(timeout + s_granularity, time));
         var seen = Interlocked.CompareExchange(ref _current, fresh, current);
-        return seen == current ? fresh.Source.Token : seen!.Source.Token;
+        // Another request installed a source first; it is only good if it is this second's (a thread that stalled
+        // could have installed an older one, which would cut this request's deadline short).
+        return seen == current || seen!.Index != index ? fresh.Source.Token : seen.Source.Token;
     }
 
     private sealed record Bucket(long Index, CancellationTokenSource Source);

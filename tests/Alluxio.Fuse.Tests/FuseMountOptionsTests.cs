@@ -15,6 +15,14 @@ public sealed class FuseMountOptionsTests
     }
 
     [Fact]
+    public void Fusermount3GetsOnlyTheOptionsTheKernelTakes()
+    {
+        Assert.Equal("fsname=alluxio-fuse,allow_other,ro", Fusermount.KernelOptions(["fsname=alluxio-fuse", "allow_root", "debug", "ro"]));
+        var refused = Assert.Throws<FuseException>(() => Fusermount.KernelOptions(["auto_unmount"]));
+        Assert.Equal(Errno.EINVAL, refused.Errno);
+    }
+
+    [Fact]
     public void DefaultsAreAlluxiosTimeoutsAndNoNegativeCaching()
     {
         var options = FuseMountOptions.Parse((string?)null);

@@ -221,6 +221,28 @@ public sealed class MountTests(MountedCluster mounted) : IClassFixture<MountedCl
     }
 
     [Fact]
+    public async Task AFileRemovedByAnotherClientIsGoneFromStatOnceAListingMissesIt()
+    {
+        SkipUnlessMounted();
+        await Client.CreateDirectoryAsync("/removed", cancellationToken: Token);
+        foreach (var name in new[] { "kept", "gone" })
+        {
+            await using var stream = await Client.CreateFileAsync($"/removed/{name}", cancellationToken: Token);
+            await stream.WriteAsync("x"u8.ToArray(), Token);
+        }
+
+        // The kernel now holds both names, for the 600 s entry_timeout.
+        Assert.Equal(["1", "1"], (await mounted.ShellAsync("stat -c %s removed/kept removed/gone")).OutLines);
+        await Client.DeleteAsync("/removed/gone", cancellationToken: Token);
+
+        // A listing shows it gone, and from then on stat agrees instead of answering from the kernel's cache.
+        Assert.Equal("kept", (await mounted.ShellAsync("ls removed")).OutLines.Single());
+        var stat = await mounted.ShellAsync("stat -c %s removed/gone");
+        Assert.Contains("No such file or directory", stat.Error, StringComparison.Ordinal);
+        Assert.Equal("1", (await mounted.ShellAsync("stat -c %s removed/kept")).OutLines.Single());
+    }
+
+    [Fact]
     public async Task ALongListingCostsFarLessThanOneUpcallPerEntryAndTheCountsAreScraped()
     {
         SkipUnlessMounted();

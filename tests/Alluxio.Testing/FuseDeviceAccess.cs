@@ -12,22 +12,37 @@ public sealed class FuseDeviceAccess : IDisposable
     private const UnixFileMode Everyone = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
 
-    private readonly UnixFileMode _before;
+    private static readonly Lock s_lock = new();
+    private static int s_holders;
+    private static UnixFileMode s_before;
+    private int _disposed;
 
+    /// <remarks>Counted within the process: the mode goes back when the last holder is disposed.</remarks>
     public FuseDeviceAccess()
     {
-        _before = File.GetUnixFileMode(Device);
-        if (_before != Everyone)
+        lock (s_lock)
         {
-            File.SetUnixFileMode(Device, Everyone);
+            if (s_holders++ == 0)
+            {
+                s_before = File.GetUnixFileMode(Device);
+                File.SetUnixFileMode(Device, Everyone);
+            }
         }
     }
 
     public void Dispose()
     {
-        if (_before != Everyone)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            File.SetUnixFileMode(Device, _before);
+            return;
+        }
+
+        lock (s_lock)
+        {
+            if (--s_holders == 0 && s_before != Everyone)
+            {
+                File.SetUnixFileMode(Device, s_before);
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class FuseMountProcess : IAsyncDisposable
     private readonly TempDirectory _root = new();
     private readonly ServerProcessRunner _runner;
     private readonly IReadOnlyList<string> _asUser;
-    private readonly int _webPort = FreePorts.Pick(1)[0];
+    private int _webPort = FreePorts.Pick(1)[0];
 
     private FuseMountProcess(int? userId)
     {
@@ -43,9 +43,12 @@ public sealed class FuseMountProcess : IAsyncDisposable
     public bool IsMounted => Device is not null;
 
     /// <summary>The device (major:minor) of the mount at <see cref="MountPoint"/>, from /proc/self/mountinfo, or null.</summary>
-    public string? Device =>
+    public string? Device => DeviceOf(MountPoint);
+
+    /// <summary>The device (major:minor) of the mount at <paramref name="mountPoint"/>, from /proc/self/mountinfo, or null.</summary>
+    public static string? DeviceOf(string mountPoint) =>
         File.ReadLines("/proc/self/mountinfo").Select(line => line.Split(' '))
-            .LastOrDefault(fields => fields.Length > 4 && fields[4] == MountPoint.Replace(" ", "\\040", StringComparison.Ordinal))?[2];
+            .LastOrDefault(fields => fields.Length > 4 && fields[4] == mountPoint.Replace(" ", "\\040", StringComparison.Ordinal))?[2];
 
     /// <summary>The process's web port (alluxio.fuse.web.port, enabled on a free port), serving its metrics.</summary>
     public Uri WebAddress => new($"http://127.0.0.1:{_webPort}/");
@@ -116,7 +119,7 @@ public sealed class FuseMountProcess : IAsyncDisposable
             await File.WriteAllTextAsync(
                 Path.Combine(fuse.ConfDirectory, "alluxio-site.properties"),
                 $"{masterSite}\n{siteProperties}\nalluxio.master.hostname=localhost\nalluxio.logs.dir={Path.Combine(fuse._root.Path, "logs")}\n"
-                + $"alluxio.fuse.web.enabled=true\nalluxio.fuse.web.bind.host=127.0.0.1\nalluxio.fuse.web.port={fuse._webPort}\n",
+                + "alluxio.fuse.web.enabled=true\nalluxio.fuse.web.bind.host=127.0.0.1\n",
                 cancellationToken).ConfigureAwait(false);
             await fuse.LaunchAsync(alluxioPath, mountOptions, cancellationToken).ConfigureAwait(false);
             return fuse;
@@ -173,9 +176,26 @@ public sealed class FuseMountProcess : IAsyncDisposable
             : null;
     }
 
-    private Task LaunchAsync(string alluxioPath, string? mountOptions, CancellationToken cancellationToken) =>
+    /// <summary>Starts the process; a web port taken meanwhile by another process (the port was picked free) is picked again.</summary>
+    private async Task LaunchAsync(string alluxioPath, string? mountOptions, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await LaunchOnceAsync(alluxioPath, mountOptions, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (ServerStartException e) when (attempt < 3 && e.Output.Contains("is in use already", StringComparison.Ordinal))
+            {
+                _webPort = FreePorts.Pick(1)[0];
+            }
+        }
+    }
+
+    private Task LaunchOnceAsync(string alluxioPath, string? mountOptions, CancellationToken cancellationToken) =>
         _runner.LaunchAsync(
-            mountOptions is null ? [MountPoint, alluxioPath] : ["-o", mountOptions, MountPoint, alluxioPath],
+            [$"-Dalluxio.fuse.web.port={_webPort}", .. mountOptions is null ? new[] { MountPoint, alluxioPath } : ["-o", mountOptions, MountPoint, alluxioPath]],
             [new("ALLUXIO_CONF_DIR", ConfDirectory), new("HOME", _root.Path)],
             TimeSpan.FromMinutes(2),
             // The process says so once its mount is in place; a stale mount at the same point must not count.

@@ -26,7 +26,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
 
     private static readonly TimeSpan s_noCache = TimeSpan.Zero;
 
-    /// <summary>How old a lookup's status may be for an open to read from it instead of asking the master.</summary>
+    /// <summary>How old a lookup's status may be for an open to read from it instead of asking the master, at most (and no older than the metadata cache allows).</summary>
     private static readonly TimeSpan s_statusReuse = TimeSpan.FromSeconds(1);
 
     private readonly FileSystem _fileSystem;
@@ -37,6 +37,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
     private readonly InodeTable _inodes;
     private readonly OpenHandles _handles = new();
     private readonly SemaphoreSlim _statFsLock = new(1, 1);
+    private volatile IFuseKernelCache? _kernelCache;
     private (FuseFileSystemStats Stats, long FetchedAt)? _statFs;
 
     public AlluxioFuseFileSystem(FileSystem fileSystem, AlluxioFuseSettings settings, TimeProvider time, ILoggerFactory loggerFactory)
@@ -75,6 +76,8 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
 
         _inodes.SetRootFileId(status.FileId);
     }
+
+    public void Mounted(IFuseKernelCache kernelCache) => _kernelCache = kernelCache;
 
     public async ValueTask<FuseEntry> LookupAsync(ulong parent, string name, CancellationToken cancellationToken)
     {
@@ -235,8 +238,9 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
             await writer.Done.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // open(2) looks the name up, then opens: the status the lookup just fetched saves a second call to the master.
-        var stream = inode.TakeStatus(_time, s_statusReuse) is { } known
+        // open(2) looks the name up, then opens: with the metadata cache on, the status the lookup just fetched saves a
+        // second call to the master. With it off, every open asks, so none reads a file replaced since the lookup.
+        var stream = inode.TakeStatus(_time, s_statusReuse < _settings.StatusCacheTime ? s_statusReuse : _settings.StatusCacheTime) is { } known
             ? _fileSystem.OpenFile(known)
             : await _fileSystem.OpenFileAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
         var opened = stream.Status;
@@ -364,10 +368,16 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
                     // readdirplus hands the kernel a lookup reference to every entry it returns.
                     var inode = _inodes.Remember(childIno, AlluxioPaths.Child(parentPath, child.Name));
                     inode.Snapshot = new InodeSnapshot(attributes, child.IsCompleted, _time.GetTimestamp());
+                    inode.ListedBy = directory.ListingId;
                 }
 
                 added++;
                 directory.Advance();
+            }
+
+            if (writer.Plus && directory is { AtEnd: true, Whole: true })
+            {
+                ForgetUnlisted(directory, parentPath);
             }
         }
         catch (Exception)
@@ -385,6 +395,27 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
     /// The next child, or null at the end; also null when reading on fails after entries were added, so the kernel
     /// gets them (each readdirplus entry holds a lookup reference) and asks for the rest again.
     /// </summary>
+    /// <summary>
+    /// A whole listing is what the master holds now: a name the kernel still caches that it did not include was
+    /// removed or renamed by someone else, and the kernel is told to drop it rather than answer stat with it until
+    /// entry_timeout.
+    /// </summary>
+    private void ForgetUnlisted(DirectoryHandle directory, string path)
+    {
+        if (_kernelCache is not { } kernelCache)
+        {
+            return;
+        }
+
+        foreach (var (name, child) in _inodes.ChildrenOf(path))
+        {
+            if (child.ListedBy != directory.ListingId && child.Writer is null)
+            {
+                kernelCache.InvalidateEntry(directory.Inode.Ino, name);
+            }
+        }
+    }
+
     private static async ValueTask<UriStatus?> NextOrEndAsync(DirectoryHandle directory, int added, CancellationToken cancellationToken)
     {
         try
@@ -482,7 +513,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
     private FuseAttributes Update(Inode inode, UriStatus status)
     {
         var attributes = AttributesOf(inode.Ino, status);
-        inode.Snapshot = new InodeSnapshot(attributes, status.IsCompleted, _time.GetTimestamp(), status.IsCompleted && !status.IsFolder ? status : null);
+        inode.Snapshot = new InodeSnapshot(attributes, status.IsCompleted, _time.GetTimestamp(), status.IsCompleted && !status.IsFolder && _settings.StatusCacheTime > TimeSpan.Zero ? status : null);
         return attributes;
     }
 

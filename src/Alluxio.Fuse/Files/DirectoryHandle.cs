@@ -9,6 +9,8 @@ namespace Alluxio.Fuse.Files;
 /// </summary>
 internal sealed class DirectoryHandle(Inode inode, Func<CancellationToken, IAsyncEnumerable<UriStatus>> list) : IAsyncDisposable
 {
+    private static long s_listings;
+
     private readonly CancellationTokenSource _closed = new();
     private IAsyncEnumerator<UriStatus>? _listing;
     private CancellationTokenSource? _listingStop;
@@ -20,6 +22,15 @@ internal sealed class DirectoryHandle(Inode inode, Func<CancellationToken, IAsyn
 
     /// <summary>The offset after the last entry given.</summary>
     public long Position { get; private set; }
+
+    /// <summary>Names the listing under way, a number no other listing of the mount had.</summary>
+    public long ListingId { get; private set; }
+
+    /// <summary>Whether every entry of the listing under way went to the kernel: it was not entered at an offset.</summary>
+    public bool Whole { get; private set; } = true;
+
+    /// <summary>Whether the listing under way has ended: every child was read.</summary>
+    public bool AtEnd { get; private set; }
 
     /// <summary>An entry read from the listing that did not fit the last reply.</summary>
     public UriStatus? Pending { get; set; }
@@ -37,6 +48,7 @@ internal sealed class DirectoryHandle(Inode inode, Func<CancellationToken, IAsyn
             await RestartAsync().ConfigureAwait(false);
         }
 
+        Whole &= Position >= offset || (Position == 0 && offset <= 2);
         while (Position < offset)
         {
             if (Position >= 2 && await NextAsync(cancellationToken).ConfigureAwait(false) is null)
@@ -59,6 +71,7 @@ internal sealed class DirectoryHandle(Inode inode, Func<CancellationToken, IAsyn
 
         if (_listing is null)
         {
+            ListingId = Interlocked.Increment(ref s_listings);
             _listingStop = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
             _listing = list(_listingStop.Token).GetAsyncEnumerator(_listingStop.Token);
         }
@@ -67,6 +80,7 @@ internal sealed class DirectoryHandle(Inode inode, Func<CancellationToken, IAsyn
         _pendingMove ??= _listing.MoveNextAsync().AsTask();
         var more = await _pendingMove.WaitAsync(cancellationToken).ConfigureAwait(false);
         _pendingMove = null;
+        AtEnd = !more;
         return more ? _listing.Current : null;
     }
 
@@ -88,6 +102,8 @@ internal sealed class DirectoryHandle(Inode inode, Func<CancellationToken, IAsyn
     {
         Pending = null;
         Position = 0;
+        Whole = true;
+        AtEnd = false;
         if (_listing is { } listing)
         {
             _listing = null;

@@ -63,6 +63,9 @@ internal sealed class Inode(ulong ino, string path)
         set => _writer = value;
     }
 
+    /// <summary>The listing (<see cref="DirectoryHandle.ListingId"/>) that last gave this inode to the kernel.</summary>
+    public long ListedBy { get; set; }
+
     /// <summary>The file's (id, length, modification time) when it was last opened for reading: the page cache's version.</summary>
     public FileVersion? CachedVersion { get; set; }
 

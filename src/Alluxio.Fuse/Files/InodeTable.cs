@@ -83,6 +83,19 @@ internal sealed class InodeTable
         return null;
     }
 
+    /// <summary>The inodes the kernel holds directly in the directory at <paramref name="directory"/>, with their names.</summary>
+    public IEnumerable<(string Name, Inode Inode)> ChildrenOf(string directory)
+    {
+        var start = directory.EndsWith('/') ? directory.Length : directory.Length + 1;
+        foreach (var inode in _inodes.Values)
+        {
+            if (inode != Root && inode.Path is { } path && path.Length > start && AlluxioPaths.IsAtOrUnder(path, directory) && path.IndexOf('/', start) < 0)
+            {
+                yield return (path[start..], inode);
+            }
+        }
+    }
+
     /// <summary>The subtree at <paramref name="from"/> now lives at <paramref name="to"/>.</summary>
     public void Renamed(string from, string to)
     {

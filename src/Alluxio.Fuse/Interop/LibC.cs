@@ -11,6 +11,9 @@ internal static unsafe partial class LibC
     public const int MntDetach = 2;
     private const int AfUnix = 1;
     private const int SockStream = 1;
+    private const int SockCloexec = 0x80000;
+    private const int MsgCmsgCloexec = 0x40000000;
+    private const int FSetFd = 2;
     private const int SolSocket = 1;
     private const int ScmRights = 1;
 
@@ -47,19 +50,34 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "recvmsg", SetLastError = true)]
     private static partial nint ReceiveMessage(int socket, MessageHeader* message, int flags);
 
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int Fcntl(int fd, int command, int argument);
+
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int CloseFd(int fd);
 
     /// <summary>Closes a descriptor of ours; there is nothing to do about a failure.</summary>
     public static void Close(int fd) => _ = CloseFd(fd);
 
-    /// <summary>A connected pair of Unix stream sockets, inherited by child processes (no CLOEXEC).</summary>
-    public static (int Ours, int Theirs) InheritableSocketPair()
+    /// <summary>
+    /// A connected pair of Unix stream sockets, both closed on exec: a process another thread starts meanwhile must
+    /// not hold one, or a peer that fails would never be seen to close. <see cref="Inherit"/> opens one to a child.
+    /// </summary>
+    public static (int Ours, int Theirs) SocketPair()
     {
         var fds = stackalloc int[2];
-        return SocketPair(AfUnix, SockStream, 0, fds) == 0
+        return SocketPair(AfUnix, SockStream | SockCloexec, 0, fds) == 0
             ? (fds[0], fds[1])
             : throw new FuseException(Marshal.GetLastPInvokeError(), "Could not create the socket pair for fusermount3.");
+    }
+
+    /// <summary>Lets the next child process inherit <paramref name="fd"/> (clears close-on-exec).</summary>
+    public static void Inherit(int fd)
+    {
+        if (Fcntl(fd, FSetFd, 0) != 0)
+        {
+            throw new FuseException(Marshal.GetLastPInvokeError(), "Could not pass the socket to fusermount3.");
+        }
     }
 
     /// <summary>Receives one descriptor passed with SCM_RIGHTS on <paramref name="socket"/>, or -1 when the peer sent none.</summary>
@@ -73,7 +91,8 @@ internal static unsafe partial class LibC
         nint received;
         do
         {
-            received = ReceiveMessage(socket, &message, 0);
+            // The device is ours alone: a child started later must not keep the connection alive after we die.
+            received = ReceiveMessage(socket, &message, MsgCmsgCloexec);
         }
         while (received < 0 && Marshal.GetLastPInvokeError() == Errno.EINTR);
 

@@ -261,9 +261,6 @@ internal static unsafe class LibFuse
     [DllImport(Library, EntryPoint = "fuse_add_direntry_plus")]
     public static extern nuint AddDirectoryEntryPlus(nint request, byte* buffer, nuint size, byte* name, EntryParam* entry, long nextOffset);
 
-    [DllImport(Library, EntryPoint = "fuse_lowlevel_notify_inval_inode")]
-    public static extern int NotifyInvalidateInode(nint session, ulong ino, long offset, long length);
-
     [DllImport(Library, EntryPoint = "fuse_lowlevel_notify_inval_entry")]
     public static extern int NotifyInvalidateEntry(nint session, ulong parent, byte* name, nuint nameLength);
 
