@@ -30,7 +30,7 @@ internal sealed class FuseFilesScenario : IScenario
             return [$"not run: {reason}"];
         }
 
-        var count = quick ? 1_000 : 10_000;
+        var count = quick ? 200 : 10_000;
         var repeats = quick ? 1 : 3;
         var scale = new DataPathScale(FileBytes, 64L << 20, repeats);
         await using var cluster = await DataPathCluster.StartAsync(scale, cachedFiles: count, kodoRoot: false, cancellationToken);

@@ -36,8 +36,8 @@ internal sealed class FuseMetadataScenario : IScenario
         }
 
         var scale = DataPathScale.For(quick);
-        var entries = quick ? 1_000 : 10_000;
-        var statTime = TimeSpan.FromSeconds(quick ? 0.5 : 2);
+        var entries = quick ? 200 : 10_000;
+        var statTime = TimeSpan.FromSeconds(quick ? 0.2 : 2);
         var fioSeconds = quick ? 1 : 3;
         await using var file = await CachedFile.CreateAsync(scale, cancellationToken);
         var client = file.Cluster.Client(ShortCircuit);

@@ -28,8 +28,8 @@ internal sealed class FuseRcloneScenario : IScenario
 
         Expect.That(Rclone.IsInstalled, $"rclone is not installed at {Rclone.Executable} (eng/install-test-tools.sh installs it)");
         var repeats = quick ? 1 : 3;
-        var scale = new DataPathScale(quick ? 32L << 20 : 256L << 20, 64L << 20, repeats);
-        var statTime = TimeSpan.FromSeconds(quick ? 0.5 : 2);
+        var scale = new DataPathScale(quick ? 8L << 20 : 256L << 20, 64L << 20, repeats);
+        var statTime = TimeSpan.FromSeconds(quick ? 0.2 : 2);
         await using var cluster = await DataPathCluster.StartAsync(scale, cachedFiles: 2, kodoRoot: true, cancellationToken);
         var content = new SeededContent(scale.FileBytes);
         await KodoObjects.UploadAsync(cluster.Kodo, DataPathCluster.RootPrefix + Object, content, cancellationToken);

@@ -69,7 +69,7 @@ internal sealed class FuseReadScenario : IScenario
             $"  for scale: libfuse's C null file system, the same reads with its page cache dropped (what FUSE allows here): {Throughput.Best(nullCold)}",
             Ratios.Speedup("second epoch through the mount (page cache)", bestWarm, bestCold, EpochGoal),
             Ratios.Line("second epoch through the mount (page cache)", bestWarm, "the worker's block files read from tmpfs (page cache, no FUSE)", Throughput.Best(blockFiles), PageCacheGoal),
-            .. await MeasureMemoryAsync(mount, mounted, buffer, quick ? 3 : Epochs, cancellationToken),
+            .. await MeasureMemoryAsync(mount, mounted, buffer, quick ? 2 : Epochs, cancellationToken),
         ];
     }
 
