@@ -93,6 +93,50 @@ public sealed class MountLifecycleTests
     }
 
     [Fact]
+    public async Task ClosingAFileWhileTheClusterIsDownFailsWithinTheOperationTimeout()
+    {
+        SkipUnlessMountable();
+        await using var cluster = await TestCluster.StartAsync(cancellationToken: Token);
+        await using var mount = await FuseMountProcess.StartAsync(
+            cluster.Master,
+            siteProperties: "alluxio.fuse.operation.timeout=5s\nalluxio.user.rpc.retry.max.duration=3min\nalluxio.user.file.writetype.default=CACHE_THROUGH",
+            cancellationToken: Token);
+        // .NET drops what close(2) says; Python raises it. The writer waits for the marker to close the file.
+        using var folder = new TempDirectory();
+        var marker = Path.Combine(folder.Path, "stopped");
+        var script = $"""
+            import os, time
+            fd = os.open('{mount.PathOf("unfinished.bin")}', os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            os.write(fd, b'x' * 300000)
+            print('written', flush=True)
+            while not os.path.exists('{marker}'):
+                time.sleep(0.02)
+            try:
+                os.close(fd)
+                print('closed')
+            except OSError as e:
+                print('close failed:', os.strerror(e.errno))
+            """;
+        using var writer = Process.Start(ChildProcess.StartInfo("/usr/bin/python3", ["-c", script]))!;
+        Assert.Equal("written", await writer.StandardOutput.ReadLineAsync(Token));
+        foreach (var worker in cluster.Workers)
+        {
+            await worker.StopAsync(Token);
+        }
+
+        await cluster.Master.StopAsync(Token);
+        await File.WriteAllTextAsync(marker, "", Token);
+
+        // The close commits, and with nobody to commit to it fails once the request's deadline has passed, not after
+        // the client's three minutes of retries; the test's own deadline would fail a close held that long.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromMinutes(2));
+        var said = await writer.StandardOutput.ReadLineAsync(deadline.Token);
+        Assert.Matches("close failed: (Input/output error|Connection timed out)", said);
+        Assert.Equal(0, await mount.StopAsync(Token));
+    }
+
+    [Fact]
     public async Task TheAlluxioFuseScriptMountsShowsAndUnmountsAsAlluxiosDoes()
     {
         SkipUnlessMountable();

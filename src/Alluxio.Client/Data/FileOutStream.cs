@@ -159,8 +159,12 @@ public sealed class FileOutStream : Stream
         base.Dispose(disposing);
     }
 
-    /// <summary>Commits the file: the last chunk, the worker's commit, then the master's completion.</summary>
-    private async Task CloseAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits the file (the last chunk, the worker's commit, then the master's completion), as DisposeAsync does,
+    /// but within <paramref name="cancellationToken"/>: a commit that cannot finish in time fails, and the file is
+    /// discarded, so a caller with a deadline (a FUSE close) is never held by the cluster past it.
+    /// </summary>
+    public async Task CloseAsync(CancellationToken cancellationToken)
     {
         if (_closed)
         {
@@ -295,14 +299,9 @@ public sealed class FileOutStream : Stream
         {
             _closed = true;
             await AbandonAsync().ConfigureAwait(false);
-            try
-            {
-                await _discard(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (AlluxioException)
-            {
-                // The write's own failure is what the writer needs to see; the incomplete file may stay behind.
-            }
+            // The incomplete file is deleted; a caller whose time is up does not wait for that (nor for a master
+            // that does not answer), and the delete goes on without it.
+            await DiscardQuietlyAsync().WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
             throw e switch
             {
@@ -311,6 +310,18 @@ public sealed class FileOutStream : Stream
                 RpcException rpc => AlluxioStatus.ToAlluxioException(rpc, _worker is null ? _file.Path : _worker.Address.Target),
                 _ => e,
             };
+        }
+    }
+
+    /// <summary>Deletes the incomplete file; the write's own failure is what the writer needs to see, so this one's is dropped (the file may stay behind).</summary>
+    private async Task DiscardQuietlyAsync()
+    {
+        try
+        {
+            await _discard(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AlluxioException or RpcException or OperationCanceledException)
+        {
         }
     }
 

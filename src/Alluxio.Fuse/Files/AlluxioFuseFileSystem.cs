@@ -305,7 +305,14 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         {
             try
             {
-                await open.DisposeAsync().ConfigureAwait(false);
+                if (open is WriteHandle writer)
+                {
+                    await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await open.DisposeAsync().ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is AlluxioException or IOException or OperationCanceledException)
             {

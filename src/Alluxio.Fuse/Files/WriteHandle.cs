@@ -81,6 +81,8 @@ internal sealed class WriteHandle(Inode inode, FileOutStream stream, int ownerPr
             _committed = true;
             try
             {
+                // Within the request's deadline: a cluster that does not answer fails the close, it does not hold it.
+                await stream.CloseAsync(cancellationToken).ConfigureAwait(false);
                 await stream.DisposeAsync().ConfigureAwait(false);
             }
             finally
