@@ -4,8 +4,8 @@
 # Prometheus, whose promtool checks the /metrics/prometheus output, and the S3 clients that judge the S3 API
 # (awscli, rclone and s3fs; tests run them by their Debian paths, /usr/bin/aws and so on), and for the FUSE mount
 # libfuse3 with fusermount3 (fuse3, which replaces Debian's fuse 2 and keeps s3fs working), fio, which judges reads
-# through the mount, and gcc with libfuse3's headers, which build the C null file system the FUSE benchmarks compare
-# against. Prints one line naming what it
+# through the mount, gcc with libfuse3's headers, which build the C null file system the FUSE benchmarks compare
+# against, and python3, whose os.close reports what close(2) returns through the mount (.NET drops it). Prints one line naming what it
 # installed, nothing when all is present. Source it and call install_test_tools, or run it.
 
 install_test_tools() {
@@ -21,6 +21,7 @@ install_test_tools() {
   [[ -f /usr/include/fuse3/fuse_lowlevel.h ]] || missing+=(libfuse3-dev)
   [[ -x /usr/bin/pkg-config ]] || missing+=(pkgconf)
   [[ -x /usr/bin/gcc ]] || missing+=(gcc)
+  [[ -x /usr/bin/python3 ]] || missing+=(python3)
   if [[ ${#missing[@]} -eq 0 ]]; then
     return 0
   fi
