@@ -62,11 +62,4 @@ internal static class FuseProbes
     public static long ResidentBytes(int processId) =>
         File.ReadLines($"/proc/{processId}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
             .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024).Single();
-
-    /// <summary>Detaches whatever is mounted at <paramref name="mountPoint"/> (umount -l); nothing when nothing is.</summary>
-    public static async Task DetachAsync(string mountPoint)
-    {
-        using var umount = Process.Start(new ProcessStartInfo("umount", ["-l", mountPoint]) { RedirectStandardError = true, UseShellExecute = false })!;
-        await umount.WaitForExitAsync();
-    }
 }

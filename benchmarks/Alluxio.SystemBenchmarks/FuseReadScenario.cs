@@ -42,7 +42,7 @@ internal sealed class FuseReadScenario : IScenario
         for (var i = 0; i < scale.Repeats; i++)
         {
             clientRuns.Add(await Reads.TimeAsync(client, CachedFile.Path, ReadCall.Read, buffer, cancellationToken));
-            await File.WriteAllTextAsync("/proc/sys/vm/drop_caches", "3", cancellationToken);
+            await FuseProbes.DropCachesAsync(3, cancellationToken);
             cold.Add(ReadThroughMount(mounted, buffer));
             warm.Add(ReadThroughMount(mounted, buffer));
         }

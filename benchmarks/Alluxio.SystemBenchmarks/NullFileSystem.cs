@@ -69,7 +69,7 @@ internal sealed class NullFileSystem : IAsyncDisposable
     {
         // SIGTERM makes libfuse's loop end and unmount; a lazy umount covers a process that could not.
         await ChildProcess.StopAsync(_process);
-        await FuseProbes.DetachAsync(MountPoint);
+        await FuseMountProcess.DetachAsync(MountPoint);
 
         _process.Dispose();
         _folder.Dispose();

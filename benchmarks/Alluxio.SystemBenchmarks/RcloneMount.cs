@@ -31,10 +31,9 @@ internal sealed class RcloneMount : IAsyncDisposable
         var mount = new RcloneMount(folder, process);
         try
         {
-            var escaped = mountPoint.Replace(" ", "\\040", StringComparison.Ordinal);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(TimeSpan.FromMinutes(1));
-            while (!File.ReadLines("/proc/self/mountinfo").Any(line => line.Split(' ')[4] == escaped))
+            while (FuseMountProcess.DeviceOf(mountPoint) is null)
             {
                 if (process.HasExited)
                 {
@@ -55,7 +54,7 @@ internal sealed class RcloneMount : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await FuseProbes.DetachAsync(MountPoint);
+        await FuseMountProcess.DetachAsync(MountPoint);
 
         await ChildProcess.StopAsync(_process);
         _process.Dispose();

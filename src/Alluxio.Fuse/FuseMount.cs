@@ -23,10 +23,10 @@ public sealed partial class FuseMount : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeSpan _operationTimeout;
     private readonly TaskCompletionSource<int> _loopExit = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private nint _session;
-    private int _unmounted;
     private readonly bool _throughFusermount;
     private readonly FuseKernelNotifier _notifier;
+    private nint _session;
+    private int _unmounted;
 
     private FuseMount(string mountPoint, FuseDispatcher dispatcher, nint session, bool throughFusermount, TimeSpan operationTimeout, ILogger logger)
     {

@@ -80,6 +80,13 @@ public sealed class FuseMountProcess : IAsyncDisposable
         return await http.GetStringAsync(new Uri(WebAddress, "metrics/prometheus"), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Detaches whatever is mounted at <paramref name="mountPoint"/> (umount -l, as root); nothing when nothing is.</summary>
+    public static async Task DetachAsync(string mountPoint)
+    {
+        using var umount = Process.Start(new ProcessStartInfo("umount", ["-l", mountPoint]) { RedirectStandardError = true, UseShellExecute = false })!;
+        await umount.WaitForExitAsync().ConfigureAwait(false);
+    }
+
     /// <summary>A path under the mount point.</summary>
     public string PathOf(string relative) => Path.Combine(MountPoint, relative.TrimStart('/'));
 
@@ -147,8 +154,7 @@ public sealed class FuseMountProcess : IAsyncDisposable
         _runner.Dispose();
         if (IsMounted)
         {
-            using var umount = Process.Start("umount", ["-l", MountPoint]);
-            await umount.WaitForExitAsync().ConfigureAwait(false);
+            await DetachAsync(MountPoint).ConfigureAwait(false);
         }
 
         _root.Dispose();

@@ -399,10 +399,6 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
     }
 
     /// <summary>
-    /// The next child, or null at the end; also null when reading on fails after entries were added, so the kernel
-    /// gets them (each readdirplus entry holds a lookup reference) and asks for the rest again.
-    /// </summary>
-    /// <summary>
     /// A whole listing is what the master holds now: a name the kernel still caches that it did not include was
     /// removed or renamed by someone else, and the kernel is told to drop it rather than answer stat with it until
     /// entry_timeout.
@@ -423,6 +419,10 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         }
     }
 
+    /// <summary>
+    /// The next child, or null at the end; also null when reading on fails after entries were added, so the kernel
+    /// gets them (each readdirplus entry holds a lookup reference) and asks for the rest again.
+    /// </summary>
     private static async ValueTask<UriStatus?> NextOrEndAsync(DirectoryHandle directory, int added, CancellationToken cancellationToken)
     {
         try

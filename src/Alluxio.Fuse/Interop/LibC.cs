@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Alluxio.Fuse.Interop;
 
 /// <summary>
-/// The few libc calls a mount needs that .NET does not expose: ids, access with its errno, lazy unmount, and the
+/// The few libc calls a mount needs that .NET does not expose: ids, statfs with its errno, lazy unmount, and the
 /// socket pair over which fusermount3 hands a non-root process its /dev/fuse descriptor.
 /// </summary>
 internal static unsafe partial class LibC
