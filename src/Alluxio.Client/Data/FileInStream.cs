@@ -124,6 +124,17 @@ public sealed class FileInStream : Stream
             {
                 return Advance(await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
             }
+            catch (Exception e) when (cancellationToken.IsCancellationRequested)
+            {
+                // A read cancelled mid-chunk leaves its reader's call cancelled too: the next read opens a new one here.
+                await CloseReaderAsync().ConfigureAwait(false);
+                if (e is RpcException rpc)
+                {
+                    throw Surface(rpc, cancellationToken);
+                }
+
+                throw;
+            }
             catch (Exception e) when (IsSourceFailure(e, cancellationToken))
             {
                 await FailOverAsync(reader, e, attempt).ConfigureAwait(false);

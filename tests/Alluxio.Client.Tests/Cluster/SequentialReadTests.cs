@@ -53,4 +53,26 @@ public sealed class SequentialReadTests
         await cancelled.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await stream.ReadExactlyAsync(chunk, cancelled.Token));
     }
+
+    [Fact]
+    public async Task AStreamedReadGoesOnWhereACancelledOneLeftOff()
+    {
+        await using var cluster = await TestCluster.StartAsync(ClusterFiles.OneMegabyteBlocks(), cancellationToken: Token);
+        var fs = cluster.Connect(ClusterFiles.ShortCircuitOff, "alluxio.user.network.reader.chunk.size.bytes=64KB");
+        var content = TestContent.Bytes(ClusterFiles.BlockSize, seed: 13);
+        await ClusterFiles.WriteAsync(fs, "/seq/resumed", content, WritePType.MustCache, Token);
+
+        await using var stream = await fs.OpenFileAsync("/seq/resumed", cancellationToken: Token);
+        var chunk = new byte[64 * 1024];
+        await stream.ReadExactlyAsync(chunk, Token);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await stream.ReadExactlyAsync(chunk, cancelled.Token));
+
+        // A read that timed out (a FUSE request past its deadline) must not leave the handle unusable: the same
+        // position, asked again with a live token, reads the right bytes.
+        var rest = new byte[content.Length - chunk.Length];
+        await stream.ReadExactlyAsync(rest, Token);
+        ClusterFiles.AssertSameBytes(content.AsMemory(chunk.Length), rest, "the bytes after the cancelled read");
+    }
 }
