@@ -43,6 +43,12 @@ public sealed class FileInStream : Stream
 
     private FileInfo File => _blocks.File;
 
+    /// <summary>
+    /// Whether the last read came from a worker's block file on this host (short-circuit) rather than from a stream,
+    /// where reading ahead pays.
+    /// </summary>
+    public bool ReadsLocally => _reader is LocalBlockReader;
+
     public override bool CanRead => !_disposed;
 
     public override bool CanSeek => !_disposed;
