@@ -41,7 +41,7 @@ internal sealed partial class FuseDispatcher : IDisposable
     public void Negotiate(ref LibFuse.ConnInfo connection)
     {
         var wanted = LibFuse.CapAsyncRead | LibFuse.CapAtomicOTrunc | LibFuse.CapReaddirplus | LibFuse.CapParallelDirops
-            | LibFuse.CapAsyncDio | LibFuse.CapAutoInvalData;
+            | LibFuse.CapAsyncDio | LibFuse.CapAutoInvalData | LibFuse.CapSpliceWrite;
         connection.Want |= wanted & connection.Capable;
         // readdirplus on every readdir: `ls -l` then costs one upcall per buffer, not one per entry.
         connection.Want &= ~(LibFuse.CapReaddirplusAuto | LibFuse.CapWritebackCache);
@@ -128,7 +128,7 @@ internal sealed partial class FuseDispatcher : IDisposable
             FuseOperation.Read,
             (ino, handle, offset, size, buffer: ArrayPool<byte>.Shared.Rent(size)),
             static (fs, a, token) => fs.ReadAsync(a.ino, a.handle, a.offset, a.buffer.AsMemory(0, a.size), token),
-            static (r, a, read) => ReplyBuffer(r, a.buffer, read),
+            static (r, a, read) => ReplyRead(r, a.buffer, read),
             static a => ArrayPool<byte>.Shared.Return(a.buffer));
 
     /// <summary>Copies the data first: libfuse's buffer is valid only until this call returns.</summary>
@@ -241,6 +241,39 @@ internal sealed partial class FuseDispatcher : IDisposable
         fixed (byte* start = buffer)
         {
             _ = LibFuse.ReplyBuffer(request, start, (nuint)length);
+        }
+    }
+
+    /// <summary>
+    /// Bytes in a local file go to the kernel as a descriptor: libfuse splices them from the file's pages into the
+    /// device (one copy, not two), or below two pages reads them into a buffer of its own.
+    /// </summary>
+    private static unsafe void ReplyRead(nint request, byte[] buffer, FuseRead read)
+    {
+        if (read.File is not { } range)
+        {
+            ReplyBuffer(request, buffer, read.Count);
+            return;
+        }
+
+        try
+        {
+            var buffers = new LibFuse.BufVec
+            {
+                Count = 1,
+                Buffer = new LibFuse.Buf
+                {
+                    Size = (nuint)range.Length,
+                    Flags = LibFuse.BufIsFd | LibFuse.BufFdSeek,
+                    Descriptor = (int)range.File.DangerousGetHandle(),
+                    Position = range.Offset,
+                },
+            };
+            _ = LibFuse.ReplyData(request, &buffers, 0);
+        }
+        finally
+        {
+            range.Release();
         }
     }
 

@@ -66,7 +66,8 @@ public sealed partial class FuseMount : IAsyncDisposable
             throw new FuseException(Errno.ENOENT, $"The mount point {mountPoint} is not a directory; create it first (mkdir -p {mountPoint}).");
         }
 
-        var kernel = new FuseKernelSettings(MaxReadahead: (uint)options.MaxReadahead);
+        var kernel = new FuseKernelSettings(
+            MaxWrite: FuseKernelSettings.SpliceableTransfer(FuseKernelSettings.PipeMaxSize()), MaxReadahead: (uint)options.MaxReadahead);
         var dispatcher = new FuseDispatcher(fileSystem, kernel, operationTimeout, new FuseMetrics(meter, time), time, logger);
         var session = NewSession(dispatcher, options);
         if (session == 0)

@@ -39,8 +39,11 @@ public interface IFuseFileSystem
 
     public ValueTask<FuseCreated> CreateAsync(ulong parent, string name, uint mode, int flags, FuseCaller caller, CancellationToken cancellationToken);
 
-    /// <summary>Reads into <paramref name="destination"/>; fewer bytes than asked only at the end of the file.</summary>
-    public ValueTask<int> ReadAsync(ulong ino, ulong handle, long offset, Memory<byte> destination, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads into <paramref name="destination"/>, or names a local file range holding the bytes instead; fewer bytes
+    /// than asked only at the end of the file.
+    /// </summary>
+    public ValueTask<FuseRead> ReadAsync(ulong ino, ulong handle, long offset, Memory<byte> destination, CancellationToken cancellationToken);
 
     public ValueTask<int> WriteAsync(ulong ino, ulong handle, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
 

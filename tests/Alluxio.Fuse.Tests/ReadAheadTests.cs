@@ -96,15 +96,25 @@ public sealed class ReadAheadTests : IAsyncLifetime
         await AssertReadAsync(handle, 6 * TestContent.MiB);
         Assert.False(handle.ReadsAhead);
         await AssertReadAsync(handle, FileLength - 5);
-        Assert.Equal(0, await handle.ReadAsync(FileLength, new byte[Request], Token));
+        Assert.Equal(0, await ReadIntoAsync(handle, FileLength, new byte[Request]));
     }
 
     [Fact]
-    public async Task AShortCircuitReadIsNotCopiedAhead()
+    public async Task AShortCircuitReadIsHandedOverAsItsBlockFileAndNeverCopiedAhead()
     {
         await using var handle = await OpenAsync("alluxio.user.short.circuit.enabled=true", requestsInSequence: 8);
+
         // The block file is in the page cache already; a copy ahead would only cost.
         Assert.False(handle.ReadsAhead);
+
+        // Within a block the bytes stay in the block file, for the transport to splice.
+        var within = await handle.ReadAsync(TestContent.MiB, new byte[Request], Token);
+        Assert.NotNull(within.File);
+        within.File.Value.Release();
+
+        // Across a block's end they are copied: the first block's part from its file, the rest read on.
+        await AssertReadAsync(handle, (2 * TestContent.MiB) - (Request / 2) - 1);
+        await AssertReadAsync(handle, FileLength - 5);
     }
 
     [Fact]
@@ -121,7 +131,7 @@ public sealed class ReadAheadTests : IAsyncLifetime
             int read;
             try
             {
-                read = await handle.ReadAsync(offset, buffer, Token);
+                read = await ReadIntoAsync(handle, offset, buffer);
             }
             catch (AlluxioException e)
             {
@@ -145,10 +155,30 @@ public sealed class ReadAheadTests : IAsyncLifetime
     private static async Task AssertReadAsync(ReadHandle handle, long offset)
     {
         var buffer = new byte[Request];
-        var read = await handle.ReadAsync(offset, buffer, Token);
+        var read = await ReadIntoAsync(handle, offset, buffer);
         var expected = (int)Math.Min(Request, FileLength - offset);
         Assert.Equal(expected, read);
         Assert.True(s_content.AsSpan((int)offset, expected).SequenceEqual(buffer.AsSpan(0, read)), $"the bytes at {offset}");
+    }
+
+    /// <summary>Reads as the kernel would receive it: a local file range handed over is read here, then released.</summary>
+    private static async Task<int> ReadIntoAsync(ReadHandle handle, long offset, byte[] buffer)
+    {
+        var read = await handle.ReadAsync(offset, buffer, Token);
+        if (read.File is not { } range)
+        {
+            return read.Count;
+        }
+
+        try
+        {
+            Assert.Equal(read.Count, range.Length);
+            return RandomAccess.Read(range.File, buffer.AsSpan(0, range.Length), range.Offset);
+        }
+        finally
+        {
+            range.Release();
+        }
     }
 
     /// <summary>Opens the file and reads its first <paramref name="requestsInSequence"/> requests, checking each.</summary>

@@ -153,6 +153,33 @@ public sealed class FileInStream : Stream
     }
 
     /// <summary>
+    /// Takes up to <paramref name="count"/> bytes at <see cref="Position"/> as a range of the local block file that
+    /// holds them, instead of reading them, and moves past them; never past the block's end. Null when they are not
+    /// in a local block file: <see cref="ReadAsync(Memory{byte}, CancellationToken)"/> then reads them with the
+    /// reader opened here. The caller releases the range once done with it.
+    /// </summary>
+    public async ValueTask<LocalFileRange?> TakeLocalRangeAsync(int count, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (count <= 0 || _position >= Length)
+        {
+            return null;
+        }
+
+        var reader = _reader is not null && _readerPosition == _position
+            ? _reader
+            : await OpenAtPositionAsync(cancellationToken).ConfigureAwait(false);
+        if (reader is not LocalBlockReader local)
+        {
+            return null;
+        }
+
+        var range = local.Take((int)Math.Min(count, Remaining()));
+        Advance(range.Length);
+        return range;
+    }
+
+    /// <summary>
     /// Reads up to <paramref name="buffer"/>'s length from <paramref name="position"/> without moving
     /// <see cref="Position"/>; fewer bytes only at the end of the file.
     /// </summary>

@@ -67,6 +67,18 @@ internal sealed class LocalBlockReader : IBlockReader
         return read > 0 ? read : throw Truncated();
     }
 
+    /// <summary>Takes up to <paramref name="count"/> of the next bytes as a range of the block file, not a copy.</summary>
+    public LocalFileRange Take(int count)
+    {
+        count = (int)Math.Min(count, _end - _position);
+        var referenced = false;
+        _file.DangerousAddRef(ref referenced);
+        var range = new LocalFileRange(_file, _position, count);
+        _position += count;
+        _counters.AddBytesReadLocal(count);
+        return range;
+    }
+
     /// <summary>
     /// Reads inline, as <see cref="Read"/> does. A block file sits in the worker's store (memory, or a disk whose
     /// pages are mostly cached), where a pread takes microseconds; RandomAccess.ReadAsync does the same pread on a

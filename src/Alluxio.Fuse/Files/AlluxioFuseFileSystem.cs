@@ -273,7 +273,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         return new FuseCreated(entry, new FuseOpened(_handles.Add(writer), DirectIo: Options.DirectIo));
     }
 
-    public ValueTask<int> ReadAsync(ulong ino, ulong handle, long offset, Memory<byte> destination, CancellationToken cancellationToken) =>
+    public ValueTask<FuseRead> ReadAsync(ulong ino, ulong handle, long offset, Memory<byte> destination, CancellationToken cancellationToken) =>
         _handles.Get<ReadHandle>(handle).ReadAsync(offset, destination, cancellationToken);
 
     public ValueTask<int> WriteAsync(ulong ino, ulong handle, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>

@@ -20,11 +20,11 @@ internal sealed class ReadHandle(FileInStream stream) : IAsyncDisposable
     /// <summary>Whether reads are being served from chunks read ahead.</summary>
     public bool ReadsAhead => _readAhead is not null;
 
-    public async ValueTask<int> ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    public async ValueTask<FuseRead> ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         if (offset >= stream.Length)
         {
-            return 0;
+            return default;
         }
 
         await _sequential.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -36,7 +36,7 @@ internal sealed class ReadHandle(FileInStream stream) : IAsyncDisposable
                 if (served >= 0)
                 {
                     _lastEnd = offset + served;
-                    return served;
+                    return new FuseRead(served);
                 }
 
                 _readAhead = null;
@@ -44,15 +44,15 @@ internal sealed class ReadHandle(FileInStream stream) : IAsyncDisposable
                 await ahead.DisposeAsync().ConfigureAwait(false);
             }
 
-            var total = await ReadStreamAsync(offset, destination, cancellationToken).ConfigureAwait(false);
+            var read = await ReadStreamAsync(offset, destination, cancellationToken).ConfigureAwait(false);
             _sequentialReads = offset == _lastEnd ? _sequentialReads + 1 : 0;
-            _lastEnd = offset + total;
+            _lastEnd = offset + read.Count;
             if (_sequentialReads >= SequentialReadsBeforeReadAhead && _lastEnd < stream.Length && !stream.ReadsLocally)
             {
                 _readAhead = ReadAhead.Start(stream, _lastEnd);
             }
 
-            return total;
+            return read;
         }
         finally
         {
@@ -79,17 +79,32 @@ internal sealed class ReadHandle(FileInStream stream) : IAsyncDisposable
         }
     }
 
-    private async ValueTask<int> ReadStreamAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads from the stream itself. Bytes in a local block file are handed over as a range of it, not copied, unless
+    /// the read runs on into the next block: then the first part is copied and the rest read on.
+    /// </summary>
+    private async ValueTask<FuseRead> ReadStreamAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         if (stream.Position != offset)
         {
             stream.Position = offset;
         }
 
+        var wanted = (int)Math.Min(destination.Length, stream.Length - offset);
         var total = 0;
-        while (total < destination.Length)
+        if (await stream.TakeLocalRangeAsync(wanted, cancellationToken).ConfigureAwait(false) is { } range)
         {
-            var read = await stream.ReadAsync(destination[total..], cancellationToken).ConfigureAwait(false);
+            if (range.Length == wanted)
+            {
+                return new FuseRead(wanted, range);
+            }
+
+            total = CopyOut(range, destination.Span);
+        }
+
+        while (total < wanted)
+        {
+            var read = await stream.ReadAsync(destination[total..wanted], cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 break;
@@ -98,6 +113,19 @@ internal sealed class ReadHandle(FileInStream stream) : IAsyncDisposable
             total += read;
         }
 
-        return total;
+        return new FuseRead(total);
+    }
+
+    private static int CopyOut(LocalFileRange range, Span<byte> destination)
+    {
+        try
+        {
+            var copied = RandomAccess.Read(range.File, destination[..range.Length], range.Offset);
+            return copied == range.Length ? copied : throw new IOException($"A local block file ended {range.Length - copied} bytes early.");
+        }
+        finally
+        {
+            range.Release();
+        }
     }
 }

@@ -30,12 +30,17 @@ internal static unsafe class LibFuse
     // fuse_conn_info.want / capable bits (fuse_common.h).
     public const uint CapAsyncRead = 1 << 0;
     public const uint CapAtomicOTrunc = 1 << 3;
+    public const uint CapSpliceWrite = 1 << 7;
     public const uint CapAutoInvalData = 1 << 12;
     public const uint CapReaddirplus = 1 << 13;
     public const uint CapReaddirplusAuto = 1 << 14;
     public const uint CapAsyncDio = 1 << 15;
     public const uint CapWritebackCache = 1 << 16;
     public const uint CapParallelDirops = 1 << 18;
+
+    // enum fuse_buf_flags (fuse_common.h).
+    public const int BufIsFd = 1 << 1;
+    public const int BufFdSeek = 1 << 2;
 
     // fuse_file_info bit-field word at offset 4.
     public const uint FileInfoDirectIo = 1 << 1;
@@ -118,6 +123,27 @@ internal static unsafe class LibFuse
         [FieldOffset(28)] public uint MaxBackground;
         [FieldOffset(32)] public uint CongestionThreshold;
         [FieldOffset(36)] public uint TimeGranularity;
+    }
+
+    /// <summary>struct fuse_buf, 40 bytes: memory, or a file descriptor read from <see cref="Position"/>.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 40)]
+    public struct Buf
+    {
+        [FieldOffset(0)] public nuint Size;
+        [FieldOffset(8)] public int Flags;
+        [FieldOffset(16)] public nint Memory;
+        [FieldOffset(24)] public int Descriptor;
+        [FieldOffset(32)] public long Position;
+    }
+
+    /// <summary>struct fuse_bufvec holding one buffer, 64 bytes.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 64)]
+    public struct BufVec
+    {
+        [FieldOffset(0)] public nuint Count;
+        [FieldOffset(8)] public nuint Index;
+        [FieldOffset(16)] public nuint Offset;
+        [FieldOffset(24)] public Buf Buffer;
     }
 
     /// <summary>glibc's struct statvfs on x86-64, 112 bytes.</summary>
@@ -251,6 +277,10 @@ internal static unsafe class LibFuse
 
     [DllImport(Library, EntryPoint = "fuse_reply_buf")]
     public static extern int ReplyBuffer(nint request, byte* buffer, nuint size);
+
+    /// <summary>Replies with the buffers' bytes; splices a descriptor's into the device when the kernel allows.</summary>
+    [DllImport(Library, EntryPoint = "fuse_reply_data")]
+    public static extern int ReplyData(nint request, BufVec* buffers, int copyFlags);
 
     [DllImport(Library, EntryPoint = "fuse_reply_statfs")]
     public static extern int ReplyStatFs(nint request, StatVfs* stats);
