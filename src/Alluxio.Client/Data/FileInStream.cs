@@ -26,6 +26,7 @@ public sealed class FileInStream : Stream
     private readonly NextBlockOpener _next;
     private IBlockReader? _reader;
     private long _readerPosition = -1;
+    private int _readerBlock = -1;
     private long _position;
     private long _readEnd = -1;
     private bool _disposed;
@@ -253,13 +254,23 @@ public sealed class FileInStream : Stream
     private async ValueTask<IBlockReader> OpenAtPositionAsync(CancellationToken cancellationToken)
     {
         var sequential = _position == 0 || _position == _readEnd;
-        await CloseReaderAsync().ConfigureAwait(false);
         var index = _blocks.IndexAt(_position);
         var inBlock = _position - _blocks.StartOf(index);
+        if (_reader is LocalBlockReader local && _readerBlock == index)
+        {
+            // A seek within a leased block file moves the reader: its lease and open file serve the whole block, and
+            // random reads (a training job's samples, fio) would otherwise pay a lease round trip each.
+            local.MoveTo(inBlock);
+            _readerPosition = _position;
+            return local;
+        }
+
+        await CloseReaderAsync().ConfigureAwait(false);
         _reader = (inBlock == 0 ? await _next.TakeAsync(index).ConfigureAwait(false) : null)
             ?? await _readers.OpenAsync(_blocks, index, inBlock, _blocks.LengthOf(index) - inBlock, _readType, _failedWorkers, cancellationToken)
                 .ConfigureAwait(false);
         _readerPosition = _position;
+        _readerBlock = index;
         if (sequential && inBlock == 0 && _reader is LocalBlockReader)
         {
             // Reading on from the previous block's end (or the file's start): the next block will be wanted too. Only
@@ -328,6 +339,7 @@ public sealed class FileInStream : Stream
         {
             _reader = null;
             _readerPosition = -1;
+            _readerBlock = -1;
             await reader.DisposeAsync().ConfigureAwait(false);
         }
     }

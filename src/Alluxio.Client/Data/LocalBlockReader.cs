@@ -67,6 +67,17 @@ internal sealed class LocalBlockReader : IBlockReader
         return read > 0 ? read : throw Truncated();
     }
 
+    /// <summary>
+    /// Moves to <paramref name="offset"/> in the block, for a reader opened to the block's end: the lease and the open
+    /// file serve any part of it.
+    /// </summary>
+    public void MoveTo(long offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(offset, _end);
+        _position = offset;
+    }
+
     /// <summary>Takes up to <paramref name="count"/> of the next bytes as a range of the block file, not a copy.</summary>
     public LocalFileRange Take(int count)
     {

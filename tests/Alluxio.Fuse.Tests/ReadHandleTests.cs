@@ -8,9 +8,10 @@ namespace Alluxio.Fuse.Tests;
 
 /// <summary>
 /// A read handle over a real master and worker, read as the kernel reads: 128 KiB requests, in sequence, pairs out of
-/// order, and seeks. Reading ahead must start for a streamed file, never change a byte, and never hide a failure.
+/// order, and seeks. Reading ahead must start for a streamed file, never change a byte, and never hide a failure; a
+/// cached block's bytes are handed over as its file, and reading them allocates nothing.
 /// </summary>
-public sealed class ReadAheadTests : IAsyncLifetime
+public sealed class ReadHandleTests : IAsyncLifetime
 {
     private const int Request = 128 * 1024;
     private const int FileLength = (6 * TestContent.MiB) + (TestContent.MiB / 2) + 3;
@@ -118,6 +119,21 @@ public sealed class ReadAheadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SmallReadsOfACachedBlockAllocateNothing()
+    {
+        await using var handle = await OpenAsync("alluxio.user.short.circuit.enabled=true", requestsInSequence: 1);
+        var buffer = new byte[4096];
+        await ReadSmallAsync(handle, buffer, 0, 64);
+
+        // Each read completes on this thread (a block file is read inline), so this thread's count is exact.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var completed = ReadSmallAsync(handle, buffer, 64, 1000);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(completed.IsCompletedSuccessfully, "a read of a cached block did not complete inline");
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public async Task AWorkerLostWhileReadingAheadFailsTheReadsItCannotServe()
     {
         await using var handle = await OpenAsync(ShortCircuitOff, requestsInSequence: 3);
@@ -159,6 +175,16 @@ public sealed class ReadAheadTests : IAsyncLifetime
         var expected = (int)Math.Min(Request, FileLength - offset);
         Assert.Equal(expected, read);
         Assert.True(s_content.AsSpan((int)offset, expected).SequenceEqual(buffer.AsSpan(0, read)), $"the bytes at {offset}");
+    }
+
+    /// <summary>Random 4 KiB reads in the first block, as fio's; each range handed over is released at once.</summary>
+    private static async ValueTask ReadSmallAsync(ReadHandle handle, byte[] buffer, int first, int count)
+    {
+        for (var i = first; i < first + count; i++)
+        {
+            var read = await handle.ReadAsync((long)(i * 7919 % 256) * buffer.Length, buffer, Token);
+            read.File?.Release();
+        }
     }
 
     /// <summary>Reads as the kernel would receive it: a local file range handed over is read here, then released.</summary>
