@@ -133,6 +133,19 @@ public sealed class FileSystemSemanticsTests : IAsyncLifetime
         await Fuse.FlushAsync(ino, truncated.Handle, Me, Token);
         await Fuse.ReleaseAsync(ino, truncated.Handle, Token);
         Assert.Equal(2, (await Client.GetStatusAsync("/m/w.bin", cancellationToken: Token)).Length);
+
+        // O_RDWR reads until the handle is truncated to 0 (ftruncate), then writes the file's replacement.
+        var readWrite = await Fuse.OpenAsync(ino, 2, Me, Token);
+        Assert.Equal(Errno.EOPNOTSUPP, (await Assert.ThrowsAsync<FuseException>(() => Fuse.WriteAsync(ino, readWrite.Handle, 0, "x"u8.ToArray(), Token).AsTask())).Errno);
+        var emptied = await Fuse.SetAttributesAsync(ino, new FuseAttributeChange(null, null, null, 0, false), readWrite.Handle, Token);
+        Assert.Equal(0, emptied.Attributes.Size);
+        Assert.Equal(3, await Fuse.WriteAsync(ino, readWrite.Handle, 0, "new"u8.ToArray(), Token));
+        await Fuse.FlushAsync(ino, readWrite.Handle, Me, Token);
+        await Fuse.ReleaseAsync(ino, readWrite.Handle, Token);
+        await using (var rewritten = await Client.OpenFileAsync("/m/w.bin", cancellationToken: Token))
+        {
+            Assert.Equal("new", await new StreamReader(rewritten).ReadToEndAsync(Token));
+        }
     }
 
     [Fact]

@@ -96,6 +96,19 @@ public sealed class MountTests(MountedCluster mounted) : IClassFixture<MountedCl
     }
 
     [Fact]
+    public async Task AFileOpenedReadWriteAndTruncatedToNothingIsRewritten()
+    {
+        SkipUnlessMounted();
+        await mounted.ShellAsync("mkdir -p rw && echo old contents > rw/file");
+
+        // What Python's open(path, "r+") with truncate() and write() asks: O_RDWR, ftruncate(fd, 0), write, close.
+        var result = await mounted.ShellAsync(
+            "python3 -c 'import sys; f = open(\"rw/file\", \"r+\"); old = f.read(); f.seek(0); f.truncate(); f.write(old.upper()); f.close()'");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("OLD CONTENTS", (await mounted.ShellAsync("cat rw/file")).OutLines.Single());
+    }
+
+    [Fact]
     public async Task TheNamespaceChangesThroughTheMount()
     {
         SkipUnlessMounted();

@@ -119,7 +119,14 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
     {
         var inode = _inodes.Get(ino);
         var path = inode.RequirePath();
-        if (change.Size is { } size)
+        if (change.Size == 0 && handle is { } id && _handles.Get<IAsyncDisposable>(id) is ReadHandle { ReadWriteOwner: { } owner } reader)
+        {
+            // open(O_RDWR) then ftruncate(fd, 0), as `open(path, "r+")` and `truncate()` do: the handle goes on as a
+            // writer of the file's replacement, as in Alluxio's FUSE.
+            _handles.Replace(id, await StartWriterAsync(inode, path, owner, cancellationToken).ConfigureAwait(false));
+            await reader.DisposeAsync().ConfigureAwait(false);
+        }
+        else if (change.Size is { } size)
         {
             await TruncateAsync(inode, path, size, cancellationToken).ConfigureAwait(false);
         }
@@ -247,7 +254,8 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         var version = new FileVersion(opened.FileId, opened.Length, opened.LastModificationTimeMs);
         var keepCache = Options.KernelCache || inode.CachedVersion == version;
         inode.CachedVersion = version;
-        return new FuseOpened(_handles.Add(new ReadHandle(stream)), KeepCache: keepCache, DirectIo: Options.DirectIo);
+        var readWriteOwner = access == ORdWr ? ProcessIds.ProcessOf(caller.Pid) : (int?)null;
+        return new FuseOpened(_handles.Add(new ReadHandle(stream, readWriteOwner)), KeepCache: keepCache, DirectIo: Options.DirectIo);
     }
 
     public async ValueTask<FuseCreated> CreateAsync(ulong parent, string name, uint mode, int flags, FuseCaller caller, CancellationToken cancellationToken)
@@ -281,7 +289,7 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
         {
             WriteHandle writer => writer.WriteAsync(offset, data, cancellationToken),
             // O_RDWR on a complete file opens it for reading: Alluxio files are not changed in place.
-            ReadHandle => throw new FuseException(Errno.EOPNOTSUPP, $"Inode {ino} was opened read-write but is complete: open it with O_TRUNC to replace it."),
+            ReadHandle => throw new FuseException(Errno.EOPNOTSUPP, $"Inode {ino} was opened read-write but is complete: open it with O_TRUNC, or truncate it to 0 first, to replace it."),
             _ => throw new FuseException(Errno.EBADF, $"Handle {handle} is not an open file."),
         };
 
@@ -552,13 +560,20 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
 
     private async ValueTask<FuseOpened> OpenWriterAsync(Inode inode, string path, FuseCaller caller, CancellationToken cancellationToken)
     {
+        var writer = await StartWriterAsync(inode, path, ProcessIds.ProcessOf(caller.Pid), cancellationToken).ConfigureAwait(false);
+        return new FuseOpened(_handles.Add(writer), DirectIo: Options.DirectIo);
+    }
+
+    /// <summary>Replaces the file at <paramref name="path"/> with an empty one being written by <paramref name="ownerProcess"/>.</summary>
+    private async ValueTask<WriteHandle> StartWriterAsync(Inode inode, string path, int ownerProcess, CancellationToken cancellationToken)
+    {
         var mode = inode.Snapshot?.Attributes.Mode is { } known ? (int)(known & PermissionBits) : (int?)null;
         var stream = await _fileSystem.CreateFileAsync(path, new CreateFileOptions { Overwrite = true, Mode = mode }, cancellationToken).ConfigureAwait(false);
-        var writer = new WriteHandle(inode, stream, ProcessIds.ProcessOf(caller.Pid));
+        var writer = new WriteHandle(inode, stream, ownerProcess);
         inode.Writer = writer;
         inode.CachedVersion = null;
         inode.DropStatus();
-        return new FuseOpened(_handles.Add(writer), DirectIo: Options.DirectIo);
+        return writer;
     }
 
     /// <summary>

@@ -24,6 +24,15 @@ internal sealed class OpenHandles
             ? typed
             : throw new FuseException(Errno.EBADF, $"Handle {id} is not an open {typeof(T).Name}.");
 
+    /// <summary>Puts <paramref name="handle"/> in the place of an open handle; the caller closes the one it had.</summary>
+    public void Replace(ulong id, IAsyncDisposable handle)
+    {
+        if (!_open.TryGetValue(id, out var open) || !_open.TryUpdate(id, handle, open))
+        {
+            throw new FuseException(Errno.EBADF, $"Handle {id} was closed meanwhile.");
+        }
+    }
+
     public IAsyncDisposable? Remove(ulong id) => _open.TryRemove(id, out var handle) ? handle : null;
 
     /// <summary>Takes every handle out, for closing them all.</summary>

@@ -7,7 +7,11 @@ namespace Alluxio.Fuse.Files;
 /// on with the stream's block reader, any other moves it there first. Once reads of a streamed (not short-circuit)
 /// file run in sequence, a <see cref="ReadAhead"/> takes the stream over until a read it cannot serve.
 /// </summary>
-internal sealed class ReadHandle(FileInStream stream) : IAsyncDisposable
+/// <param name="readWriteOwner">
+/// For a complete file opened O_RDWR, the process that opened it: truncating the handle to 0 turns it into a writer
+/// of the file's replacement, owned by that process. Null when opened for reading only.
+/// </param>
+internal sealed class ReadHandle(FileInStream stream, int? readWriteOwner = null) : IAsyncDisposable
 {
     /// <summary>Reads in sequence, a first read at 0 included, before reading ahead starts: one alone says little.</summary>
     private const int SequentialReadsBeforeReadAhead = 2;
@@ -16,6 +20,8 @@ internal sealed class ReadHandle(FileInStream stream) : IAsyncDisposable
     private ReadAhead? _readAhead;
     private long _lastEnd;
     private int _sequentialReads;
+
+    public int? ReadWriteOwner => readWriteOwner;
 
     /// <summary>Whether reads are being served from chunks read ahead.</summary>
     public bool ReadsAhead => _readAhead is not null;
