@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using Alluxio.Client.Data;
 using Alluxio.Fuse.Interop;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +21,7 @@ internal sealed partial class FuseDispatcher : IDisposable
     private readonly ILogger _logger;
     private readonly FuseMetrics _metrics;
     private GCHandle _self;
+    private bool _spliceReplies;
     private int _inFlight;
 
     public FuseDispatcher(IFuseFileSystem fileSystem, FuseKernelSettings kernel, TimeSpan operationTimeout, FuseMetrics metrics, TimeProvider time, ILogger logger)
@@ -41,10 +43,11 @@ internal sealed partial class FuseDispatcher : IDisposable
     public void Negotiate(ref LibFuse.ConnInfo connection)
     {
         var wanted = LibFuse.CapAsyncRead | LibFuse.CapAtomicOTrunc | LibFuse.CapReaddirplus | LibFuse.CapParallelDirops
-            | LibFuse.CapAsyncDio | LibFuse.CapAutoInvalData | LibFuse.CapSpliceWrite;
+            | LibFuse.CapAsyncDio | LibFuse.CapAutoInvalData | (_kernel.SpliceWrite ? LibFuse.CapSpliceWrite : 0);
         connection.Want |= wanted & connection.Capable;
         // readdirplus on every readdir: `ls -l` then costs one upcall per buffer, not one per entry.
         connection.Want &= ~(LibFuse.CapReaddirplusAuto | LibFuse.CapWritebackCache);
+        _spliceReplies = (connection.Want & LibFuse.CapSpliceWrite) != 0;
         connection.MaxWrite = _kernel.MaxWrite;
         if (_kernel.MaxReadahead < connection.MaxReadahead)
         {
@@ -126,9 +129,9 @@ internal sealed partial class FuseDispatcher : IDisposable
         _ = RunAsync(
             request,
             FuseOperation.Read,
-            (ino, handle, offset, size, buffer: ArrayPool<byte>.Shared.Rent(size)),
+            (ino, handle, offset, size, buffer: ArrayPool<byte>.Shared.Rent(size), splice: _spliceReplies),
             static (fs, a, token) => fs.ReadAsync(a.ino, a.handle, a.offset, a.buffer.AsMemory(0, a.size), token),
-            static (r, a, read) => ReplyRead(r, a.buffer, read),
+            static (r, a, read) => ReplyRead(r, a.buffer, read, a.splice),
             static a => ArrayPool<byte>.Shared.Return(a.buffer));
 
     /// <summary>Copies the data first: libfuse's buffer is valid only until this call returns.</summary>
@@ -246,13 +249,20 @@ internal sealed partial class FuseDispatcher : IDisposable
 
     /// <summary>
     /// Bytes in a local file go to the kernel as a descriptor: libfuse splices them from the file's pages into the
-    /// device (one copy, not two), or below two pages reads them into a buffer of its own.
+    /// device (one copy, not two), or below two pages reads them into a buffer of its own. Where the kernel did not
+    /// grant splicing they are copied into the request's buffer, since libfuse would allocate one per reply.
     /// </summary>
-    private static unsafe void ReplyRead(nint request, byte[] buffer, FuseRead read)
+    private static unsafe void ReplyRead(nint request, byte[] buffer, FuseRead read, bool splice)
     {
         if (read.File is not { } range)
         {
             ReplyBuffer(request, buffer, read.Count);
+            return;
+        }
+
+        if (!splice)
+        {
+            ReplyCopied(request, buffer, range);
             return;
         }
 
@@ -275,6 +285,27 @@ internal sealed partial class FuseDispatcher : IDisposable
         {
             range.Release();
         }
+    }
+
+    private static void ReplyCopied(nint request, byte[] buffer, LocalFileRange range)
+    {
+        int copied;
+        try
+        {
+            copied = range.CopyTo(buffer);
+        }
+        catch (Exception)
+        {
+            // A reply lambda must not throw: the request would go unanswered.
+            _ = LibFuse.ReplyError(request, Errno.EIO);
+            return;
+        }
+        finally
+        {
+            range.Release();
+        }
+
+        ReplyBuffer(request, buffer, copied);
     }
 
     private static unsafe void ReplyAttributes(nint request, FuseAttributeReply reply)

@@ -67,7 +67,9 @@ public sealed partial class FuseMount : IAsyncDisposable
         }
 
         var kernel = new FuseKernelSettings(
-            MaxWrite: FuseKernelSettings.SpliceableTransfer(FuseKernelSettings.PipeMaxSize()), MaxReadahead: (uint)options.MaxReadahead);
+            MaxWrite: options.SpliceWrite ? FuseKernelSettings.SpliceableTransfer(FuseKernelSettings.PipeMaxSize()) : 1 << 20,
+            MaxReadahead: (uint)options.MaxReadahead,
+            SpliceWrite: options.SpliceWrite);
         var dispatcher = new FuseDispatcher(fileSystem, kernel, operationTimeout, new FuseMetrics(meter, time), time, logger);
         var session = NewSession(dispatcher, options);
         if (session == 0)

@@ -27,6 +27,12 @@ public sealed record FuseMountOptions
     /// <summary>Keep the page cache on every open, even when the file changed (kernel_cache).</summary>
     public bool KernelCache { get; init; }
 
+    /// <summary>
+    /// Reads of cached blocks are spliced from the block files into the replies (splice_write, the default);
+    /// no_splice_write copies them through a buffer instead.
+    /// </summary>
+    public bool SpliceWrite { get; init; } = true;
+
     /// <summary>libfuse threads reading requests (max_threads); replies come from wherever the work ends.</summary>
     public int MaxThreads { get; init; } = 4;
 
@@ -56,6 +62,8 @@ public sealed record FuseMountOptions
                     "negative_timeout" => options with { NegativeTimeout = Seconds(name, value) },
                     "direct_io" => options with { DirectIo = true },
                     "kernel_cache" => options with { KernelCache = true },
+                    "splice_write" => options with { SpliceWrite = true },
+                    "no_splice_write" => options with { SpliceWrite = false },
                     "max_threads" => options with { MaxThreads = Count(name, value, 1, 256) },
                     "max_readahead" => options with { MaxReadahead = Count(name, value, 0, 64 << 20) },
                     _ when s_accepted.Contains(name) => options,

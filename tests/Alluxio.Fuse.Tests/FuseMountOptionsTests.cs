@@ -44,4 +44,13 @@ public sealed class FuseMountOptionsTests
 
         Assert.StartsWith($"The mount option {name} takes", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SplicingIsOnUnlessTurnedOff()
+    {
+        Assert.True(FuseMountOptions.Parse((string?)null).SpliceWrite);
+        Assert.False(FuseMountOptions.Parse("no_splice_write").SpliceWrite);
+        Assert.True(FuseMountOptions.Parse("no_splice_write", "splice_write").SpliceWrite);
+        Assert.Empty(FuseMountOptions.Parse("no_splice_write").PassThrough);
+    }
 }

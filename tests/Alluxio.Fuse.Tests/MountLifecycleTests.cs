@@ -36,6 +36,30 @@ public sealed class MountLifecycleTests
         Assert.Contains("Unmounted", await File.ReadAllTextAsync(mount.LogFile, Token), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("no_splice_write", false)]
+    public async Task ACachedFileReadsExactWhetherSplicedOrCopied(string? mountOptions, bool spliced)
+    {
+        SkipUnlessMountable();
+        await using var cluster = await TestCluster.StartAsync(cancellationToken: Token);
+        await using var mount = await FuseMountProcess.StartAsync(cluster.Master, mountOptions: mountOptions, cancellationToken: Token);
+        var content = TestContent.Bytes((3 * TestContent.MiB) + 12345, seed: 31);
+        await using (var stream = await cluster.Connect().CreateFileAsync(
+            "/cached", new Client.Options.CreateFileOptions { WriteType = Grpc.WritePType.MustCache }, Token))
+        {
+            await stream.WriteAsync(content, Token);
+        }
+
+        var read = await File.ReadAllBytesAsync(mount.PathOf("cached"), Token);
+        Assert.True(content.AsSpan().SequenceEqual(read), "the bytes read through the mount");
+
+        // The kernel granted splicing (FUSE_CAP_SPLICE_WRITE, 0x80) exactly when it was asked for.
+        var negotiated = System.Text.RegularExpressions.Regex.Match(await File.ReadAllTextAsync(mount.LogFile, Token), "capabilities 0x([0-9a-f]+)");
+        Assert.True(negotiated.Success, mount.Output);
+        Assert.Equal(spliced, (Convert.ToUInt32(negotiated.Groups[1].Value, 16) & 0x80) != 0);
+    }
+
     [Fact]
     public async Task AMountLeftByACrashIsDetachedByTheNextOne()
     {

@@ -23,6 +23,9 @@ public sealed class ReadHandleTests : IAsyncLifetime
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    private static bool Optimized =>
+        typeof(ReadHandle).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false) is not [System.Diagnostics.DebuggableAttribute { IsJITOptimizerDisabled: true }];
+
     private TestCluster Cluster => _cluster!;
 
     public async ValueTask InitializeAsync()
@@ -119,7 +122,7 @@ public sealed class ReadHandleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SmallReadsOfACachedBlockAllocateNothing()
+    public async Task SmallReadsOfACachedBlockCompleteInlineAndAllocateNothing()
     {
         await using var handle = await OpenAsync("alluxio.user.short.circuit.enabled=true", requestsInSequence: 1);
         var buffer = new byte[4096];
@@ -130,6 +133,13 @@ public sealed class ReadHandleTests : IAsyncLifetime
         var completed = ReadSmallAsync(handle, buffer, 64, 1000);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(completed.IsCompletedSuccessfully, "a read of a cached block did not complete inline");
+
+        // A debug build's async state machines are classes, allocated even when they complete at once.
+        if (!Optimized)
+        {
+            return;
+        }
+
         Assert.Equal(0, allocated);
     }
 

@@ -44,6 +44,14 @@ internal sealed class LocalBlockReader : IBlockReader
             }
 
             var file = File.OpenHandle(lease.ResponseStream.Current.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (RandomAccess.GetLength(file) < offset + length)
+            {
+                // A range handed to a splice would come back short, which a kernel takes for the file's end.
+                var actual = RandomAccess.GetLength(file);
+                file.Dispose();
+                throw new IOException($"The local file of block {blockId} holds {actual} bytes, fewer than the {offset + length} the block has.");
+            }
+
             return new LocalBlockReader(lease, file, offset, length, workerId, counters);
         }
         catch
@@ -82,6 +90,11 @@ internal sealed class LocalBlockReader : IBlockReader
     public LocalFileRange Take(int count)
     {
         count = (int)Math.Min(count, _end - _position);
+        if (count <= 0)
+        {
+            throw Truncated();
+        }
+
         var referenced = false;
         _file.DangerousAddRef(ref referenced);
         var range = new LocalFileRange(_file, _position, count);

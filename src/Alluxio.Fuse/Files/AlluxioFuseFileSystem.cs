@@ -119,12 +119,20 @@ public sealed partial class AlluxioFuseFileSystem : IFuseFileSystem, IAsyncDispo
     {
         var inode = _inodes.Get(ino);
         var path = inode.RequirePath();
-        if (change.Size == 0 && handle is { } id && _handles.Get<IAsyncDisposable>(id) is ReadHandle { ReadWriteOwner: { } owner } reader)
+        if (change.Size == 0 && handle is { } id && _handles.Find(id) is ReadHandle { ReadWriteOwner: { } owner } reader)
         {
             // open(O_RDWR) then ftruncate(fd, 0), as `open(path, "r+")` and `truncate()` do: the handle goes on as a
-            // writer of the file's replacement, as in Alluxio's FUSE.
-            _handles.Replace(id, await StartWriterAsync(inode, path, owner, cancellationToken).ConfigureAwait(false));
-            await reader.DisposeAsync().ConfigureAwait(false);
+            // writer of the file's replacement, as in Alluxio's FUSE. Of calls that race, one makes the writer.
+            if (reader.ClaimForWriting())
+            {
+                var writer = await StartWriterAsync(inode, path, owner, cancellationToken).ConfigureAwait(false);
+                var replaced = _handles.Replace(id, reader, writer);
+                await (replaced ? reader : (IAsyncDisposable)writer).DisposeAsync().ConfigureAwait(false);
+                if (!replaced)
+                {
+                    throw new FuseException(Errno.EBADF, $"Handle {id} was closed while {path} was being truncated; it is empty now.");
+                }
+            }
         }
         else if (change.Size is { } size)
         {

@@ -24,14 +24,13 @@ internal sealed class OpenHandles
             ? typed
             : throw new FuseException(Errno.EBADF, $"Handle {id} is not an open {typeof(T).Name}.");
 
-    /// <summary>Puts <paramref name="handle"/> in the place of an open handle; the caller closes the one it had.</summary>
-    public void Replace(ulong id, IAsyncDisposable handle)
-    {
-        if (!_open.TryGetValue(id, out var open) || !_open.TryUpdate(id, handle, open))
-        {
-            throw new FuseException(Errno.EBADF, $"Handle {id} was closed meanwhile.");
-        }
-    }
+    public IAsyncDisposable? Find(ulong id) => _open.TryGetValue(id, out var handle) ? handle : null;
+
+    /// <summary>
+    /// Puts <paramref name="handle"/> in the place of <paramref name="expected"/>; false when that is no longer the
+    /// handle open as <paramref name="id"/>. The caller closes whichever it no longer needs.
+    /// </summary>
+    public bool Replace(ulong id, IAsyncDisposable expected, IAsyncDisposable handle) => _open.TryUpdate(id, handle, expected);
 
     public IAsyncDisposable? Remove(ulong id) => _open.TryRemove(id, out var handle) ? handle : null;
 

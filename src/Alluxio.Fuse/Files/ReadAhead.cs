@@ -14,7 +14,7 @@ namespace Alluxio.Fuse.Files;
 /// </summary>
 internal sealed class ReadAhead : IAsyncDisposable
 {
-    /// <summary>Bytes per chunk: the largest read the kernel sends (1 MiB with max_pages at 256).</summary>
+    /// <summary>Bytes per chunk: no smaller than the largest read the kernel sends (see FuseKernelSettings).</summary>
     public const int ChunkBytes = 1 << 20;
 
     /// <summary>Chunks held at most, read or not: 4 MiB per handle reading ahead.</summary>
@@ -26,10 +26,12 @@ internal sealed class ReadAhead : IAsyncDisposable
     private readonly List<ReadAheadChunk> _window = new(Depth);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
+    private long _served;
 
     private ReadAhead(FileInStream stream, long from)
     {
         _stream = stream;
+        _served = from;
         _pump = Task.Run(() => PumpAsync(from, _stop.Token));
     }
 
@@ -53,6 +55,12 @@ internal sealed class ReadAhead : IAsyncDisposable
             return -1;
         }
 
+        if (offset > _served + ((long)Depth * ChunkBytes))
+        {
+            // A jump past anything the pump will reach soon: a seek, not a read out of order.
+            return -1;
+        }
+
         var end = Math.Min(offset + destination.Length, _stream.Length);
         while (true)
         {
@@ -70,12 +78,6 @@ internal sealed class ReadAhead : IAsyncDisposable
                 {
                     break;
                 }
-
-                if (offset > WindowEnd + ((long)Depth * ChunkBytes))
-                {
-                    // A jump past anything the pump will reach soon: a seek, not a read out of order.
-                    return -1;
-                }
             }
 
             if (!await WaitFilledAsync(cancellationToken).ConfigureAwait(false))
@@ -84,7 +86,9 @@ internal sealed class ReadAhead : IAsyncDisposable
             }
         }
 
-        return CopyOut(offset, destination.Span[..(int)Math.Max(0, end - offset)]);
+        var copied = CopyOut(offset, destination.Span[..(int)Math.Max(0, end - offset)]);
+        _served = Math.Max(_served, offset + copied);
+        return copied;
     }
 
     public async ValueTask DisposeAsync()

@@ -20,8 +20,12 @@ internal sealed class ReadHandle(FileInStream stream, int? readWriteOwner = null
     private ReadAhead? _readAhead;
     private long _lastEnd;
     private int _sequentialReads;
+    private int _claimedForWriting;
 
     public int? ReadWriteOwner => readWriteOwner;
+
+    /// <summary>True for the one caller that turns this handle into a writer; false for every later one.</summary>
+    public bool ClaimForWriting() => Interlocked.Exchange(ref _claimedForWriting, 1) == 0;
 
     /// <summary>Whether reads are being served from chunks read ahead.</summary>
     public bool ReadsAhead => _readAhead is not null;
@@ -51,7 +55,8 @@ internal sealed class ReadHandle(FileInStream stream, int? readWriteOwner = null
             }
 
             var read = await ReadStreamAsync(offset, destination, cancellationToken).ConfigureAwait(false);
-            _sequentialReads = offset == _lastEnd ? _sequentialReads + 1 : 0;
+            // The kernel's concurrent requests may arrive swapped: near where the last ended is in sequence.
+            _sequentialReads = Math.Abs(offset - _lastEnd) <= ReadAhead.ChunkBytes ? _sequentialReads + 1 : 0;
             _lastEnd = offset + read.Count;
             if (_sequentialReads >= SequentialReadsBeforeReadAhead && _lastEnd < stream.Length && !stream.ReadsLocally)
             {
@@ -126,8 +131,7 @@ internal sealed class ReadHandle(FileInStream stream, int? readWriteOwner = null
     {
         try
         {
-            var copied = RandomAccess.Read(range.File, destination[..range.Length], range.Offset);
-            return copied == range.Length ? copied : throw new IOException($"A local block file ended {range.Length - copied} bytes early.");
+            return range.CopyTo(destination);
         }
         finally
         {
