@@ -99,6 +99,27 @@ public sealed class MountTests
     }
 
     [Fact]
+    public async Task AnUnreachableUfsFailsTheMountAtOnceNotAsAnOutageToWaitOut()
+    {
+        await using var ns = await NamespaceFixture.StartAsync();
+        var closedPort = FreePorts.Pick(1)[0];
+        var options = new MountPOptions();
+        options.Properties["fs.kodo.accesskey"] = "ak";
+        options.Properties["fs.kodo.secretkey"] = "FAKE-UNREACHABLE-SECRET";
+        options.Properties["alluxio.underfs.kodo.downloadhost"] = $"127.0.0.1:{closedPort}";
+        options.Properties["alluxio.underfs.kodo.endpoint"] = $"127.0.0.1:{closedPort}";
+        options.Properties["alluxio.underfs.kodo.uc.endpoint"] = $"http://127.0.0.1:{closedPort}";
+        options.Properties["alluxio.underfs.kodo.retry.max.num"] = "0";
+
+        // Unavailable is what clients retry; the master itself is up, so the user must hear why now.
+        var e = await Assert.ThrowsAnyAsync<AlluxioException>(() => MountAsync(ns, "/unreachable", "kodo://bucket/dir/", options));
+        Assert.Equal(ErrorType.FailedPrecondition, e.ErrorType);
+        Assert.StartsWith("Cannot mount kodo://bucket/dir: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{closedPort}", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAKE-UNREACHABLE-SECRET", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AKodoMountInTheSeedsShapeMasksItsSecretAndSyncsOutOfBandChanges()
     {
         await using var emulator = await TestKodo.StartEmulatorAsync(Token);

@@ -374,6 +374,14 @@ public sealed partial class MountOperations
 
             return ufs;
         }
+        catch (AlluxioException e) when (e.ErrorType is ErrorType.Unavailable or ErrorType.DeadlineExceeded)
+        {
+            // The master is serving; the UFS it was given is not. As Unavailable, a client would take it for an outage of
+            // the master and retry for its whole retry window before the user saw why.
+            await ufs.DisposeAsync().ConfigureAwait(false);
+            throw new AlluxioException(
+                ErrorType.FailedPrecondition, $"Cannot mount {mount.UfsUri}: {e.Message} Check the endpoint and credentials in the mount options.", e);
+        }
         catch
         {
             await ufs.DisposeAsync().ConfigureAwait(false);
