@@ -122,19 +122,10 @@ internal sealed class ReadAhead : IAsyncDisposable
                 await _credits.WaitAsync(stop).ConfigureAwait(false);
                 var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
                 var offset = _stream.Position;
-                var length = 0;
+                int length;
                 try
                 {
-                    while (length < ChunkBytes)
-                    {
-                        var read = await _stream.ReadAsync(buffer.AsMemory(length, ChunkBytes - length), stop).ConfigureAwait(false);
-                        if (read == 0)
-                        {
-                            break;
-                        }
-
-                        length += read;
-                    }
+                    length = await _stream.ReadAtLeastAsync(buffer.AsMemory(0, ChunkBytes), ChunkBytes, throwOnEndOfStream: false, stop).ConfigureAwait(false);
                 }
                 catch
                 {

@@ -113,17 +113,7 @@ internal sealed class ReadHandle(FileInStream stream, int? readWriteOwner = null
             total = CopyOut(range, destination.Span);
         }
 
-        while (total < wanted)
-        {
-            var read = await stream.ReadAsync(destination[total..wanted], cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
+        total += await stream.ReadAtLeastAsync(destination[total..wanted], wanted - total, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         return new FuseRead(total);
     }
 
