@@ -9,7 +9,7 @@ namespace Alluxio.Server.Tests.Web;
 
 /// <summary>
 /// A small Kestrel site with known faults (a console error, an uncaught exception, a missing image, a link to a
-/// missing page) and one browser session for <see cref="BrowserHarnessTests"/>, both started once for the class.
+/// missing page, a failed fetch after loading) and one browser session for <see cref="BrowserHarnessTests"/>, both started once for the class.
 /// </summary>
 public sealed class BrowserHarnessFixture : IAsyncLifetime
 {
@@ -33,6 +33,15 @@ public sealed class BrowserHarnessFixture : IAsyncLifetime
         _app.MapGet("/clean", () => Page("Clean", "<p>Nothing wrong here.</p>"));
         _app.MapGet("/console", () => Page("Console", "<script>console.error('deliberate console error');</script>"));
         _app.MapGet("/faulty", () => Page("Faulty", """<img src="/missing.png" alt=""><script>throw new Error('deliberate exception');</script>"""));
+
+        // Data a page fetches once loaded, and slowly: a visit that did not wait for the page's own requests would
+        // take the page before the failure came.
+        _app.MapGet("/fetching", () => Page("Fetching", "<script>addEventListener('load', () => fetch('/late-data'));</script>"));
+        _app.MapGet("/late-data", async (CancellationToken aborted) =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300), aborted);
+            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        });
         var token = TestContext.Current.CancellationToken;
         await _app.StartAsync(token);
         _base = _app.Urls.Single().TrimEnd('/') + "/";

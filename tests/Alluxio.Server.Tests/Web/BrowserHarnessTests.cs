@@ -47,6 +47,14 @@ public sealed class BrowserHarnessTests(BrowserHarnessFixture site) : IClassFixt
     }
 
     [Fact]
+    public async Task AVisitWaitsForThePagesOwnRequestsAfterItLoaded()
+    {
+        await using var visit = await site.Browser.VisitAsync(site.Url("fetching"), Token);
+
+        Assert.Contains($"HTTP 500 for GET {site.Url("late-data")}", visit.Problems);
+    }
+
+    [Fact]
     public async Task ThePagesLinksAreSameOriginAndAbsolute()
     {
         await using var visit = await site.Browser.VisitAsync(site.Url(""), Token);

@@ -18,11 +18,12 @@ public sealed class BrowserSession : IAsyncDisposable
     public const string ChromiumPath = "/usr/bin/chromium";
 
     /// <summary>How long a visit waits, after the load event, for the page's own requests (fetches of data) to end.</summary>
-    private static readonly TimeSpan s_networkIdleWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_requestsWait = TimeSpan.FromSeconds(5);
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly IBrowserContext _context;
+    private Task<IPage> _nextPage;
 
     private BrowserSession(IPlaywright playwright, IBrowser browser, IBrowserContext context, string artifactsFolder)
     {
@@ -30,6 +31,10 @@ public sealed class BrowserSession : IAsyncDisposable
         _browser = browser;
         _context = context;
         ArtifactsFolder = artifactsFolder;
+
+        // Each visit has a page of its own, made while the visit before it runs: a new page costs the browser a new
+        // renderer, which would otherwise be most of a visit's time.
+        _nextPage = context.NewPageAsync();
     }
 
     /// <summary>Where screenshots go, e.g. <see cref="TestArtifacts.FolderFor"/>.</summary>
@@ -95,7 +100,8 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var requested = new Uri(url, UriKind.Absolute);
         cancellationToken.ThrowIfCancellationRequested();
-        var page = await _context.NewPageAsync().ConfigureAwait(false);
+        var page = await _nextPage.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _nextPage = _context.NewPageAsync();
         var visit = new PageVisit(page, requested);
         try
         {
@@ -118,12 +124,13 @@ public sealed class BrowserSession : IAsyncDisposable
 
             try
             {
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = (float)s_networkIdleWait.TotalMilliseconds })
-                    .WaitAsync(cancellationToken).ConfigureAwait(false);
+                // Not Playwright's "networkidle", which waits out 500 ms of silence after every page, most of a
+                // visit's time here: the page's own requests are counted, so a page without any is taken at once.
+                await visit.RequestsEndedAsync().WaitAsync(s_requestsWait, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
-                // A page that polls never goes idle; what it showed after the load event is what is checked.
+                // A page that polls never goes quiet; what it showed after the load event is what is checked.
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -158,6 +165,16 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            // The page made for a visit that never came; closing the context below closes it.
+            await _nextPage.ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            // The browser is gone already; closing below says so if it matters.
+        }
+
         await _context.CloseAsync().ConfigureAwait(false);
         await _browser.CloseAsync().ConfigureAwait(false);
         _playwright.Dispose();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Alluxio.Testing.Browser;
@@ -21,6 +22,8 @@ public sealed class PageVisit : IAsyncDisposable
     private readonly List<string> _problems = [];
     private bool _closed;
     private IResponse? _documentResponse;
+    private int _requestsInFlight;
+    private TaskCompletionSource? _requestsEnded;
 
     internal PageVisit(IPage page, Uri requested)
     {
@@ -35,8 +38,12 @@ public sealed class PageVisit : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => AddProblem($"uncaught exception: {error}");
+        page.Request += (_, _) => CountRequest(+1);
+        page.RequestFinished += (_, _) => CountRequest(-1);
         page.RequestFailed += (_, request) =>
         {
+            CountRequest(-1);
+
             // Chromium fails the navigation to an error status with an empty body; the status is the problem, and
             // it is recorded below.
             if (request.Failure != HttpStatusFailure)
@@ -120,6 +127,19 @@ public sealed class PageVisit : IAsyncDisposable
         await Page.CloseAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Completes once no request of the page is in flight: at once for a page whose resources all came before its
+    /// load event, later for one that fetches data. Each request is counted from its start to its end (finished,
+    /// failed or redirected), in the order the browser reports them.
+    /// </summary>
+    internal Task RequestsEndedAsync()
+    {
+        lock (_gate)
+        {
+            return _requestsInFlight == 0 ? Task.CompletedTask : (_requestsEnded ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+    }
+
     internal void AddProblem(string problem)
     {
         lock (_gate)
@@ -129,6 +149,22 @@ public sealed class PageVisit : IAsyncDisposable
                 _problems.Add(problem);
             }
         }
+    }
+
+    private void CountRequest(int change)
+    {
+        TaskCompletionSource? ended = null;
+        lock (_gate)
+        {
+            _requestsInFlight += change;
+            if (_requestsInFlight == 0)
+            {
+                ended = _requestsEnded;
+                _requestsEnded = null;
+            }
+        }
+
+        ended?.TrySetResult();
     }
 
     /// <summary>Takes the document's status, HTML, text and links once the page has loaded.</summary>
@@ -141,14 +177,21 @@ public sealed class PageVisit : IAsyncDisposable
             FinalUrl = shown;
         }
 
-        Html = await Page.ContentAsync().ConfigureAwait(false);
-        Text = await Page.EvaluateAsync<string>("() => document.body ? document.body.innerText : ''").ConfigureAwait(false);
-        var hrefs = await Page.EvaluateAsync<string?[]>(
+        // One round trip to the browser for all three: the document as page.content() gives it, what a person reads
+        // (the body's innerText), and every link resolved against the document's base.
+        var content = await Page.EvaluateAsync<JsonElement>(
             """
-            () => Array.from(document.querySelectorAll('a[href]'), a => {
-              try { return new URL(a.getAttribute('href'), document.baseURI).href; } catch { return null; }
+            () => ({
+              html: (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') + document.documentElement.outerHTML,
+              text: document.body ? document.body.innerText : '',
+              hrefs: Array.from(document.querySelectorAll('a[href]'), a => {
+                try { return new URL(a.getAttribute('href'), document.baseURI).href; } catch { return null; }
+              }),
             })
             """).ConfigureAwait(false);
+        Html = content.GetProperty("html").GetString() ?? "";
+        Text = content.GetProperty("text").GetString() ?? "";
+        var hrefs = content.GetProperty("hrefs").EnumerateArray().Select(h => h.GetString());
         var links = new List<Uri>();
         foreach (var href in hrefs)
         {
