@@ -4,13 +4,18 @@ using Alluxio.Testing;
 namespace Alluxio.Server.Tests.Proxy;
 
 /// <summary>
-/// The proxy's S3 API judged by Debian's awscli, run as a user runs it with --endpoint-url: mb, cp (a 100 MB file
-/// goes up as a multipart upload and comes back byte for byte), ls, sync, rm, and s3api list-objects-v2 with a
-/// delimiter.
+/// The proxy's S3 API judged by Debian's awscli, run as a user runs it with --endpoint-url: mb, cp (a 20 MB file
+/// goes up as a multipart upload of three parts, over blocks of 6 MB so that parts and blocks cross, and comes back
+/// byte for byte), ls, sync, rm, and s3api list-objects-v2 with a delimiter.
 /// </summary>
 public sealed class S3CliTests : IAsyncLifetime
 {
     private const string Aws = "/usr/bin/aws";
+
+    /// <summary>Three of awscli's 8 MB parts, the last one short; four blocks, the last one short.</summary>
+    private const int BigFileLength = 20_000_000;
+
+    private const string SmallBlocks = "alluxio.user.block.size.bytes.default=6MB\n";
     private readonly TempDirectory _home = new();
     private ProxyCluster? _cluster;
 
@@ -18,7 +23,11 @@ public sealed class S3CliTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _cluster = await ProxyCluster.StartAsync(worker: new WorkerProcessOptions { Quota = "1GB" }, cancellationToken: Token);
+        _cluster = await ProxyCluster.StartAsync(
+            new MasterProcessOptions { SiteProperties = SmallBlocks },
+            new WorkerProcessOptions { Quota = "1GB" },
+            proxySiteProperties: SmallBlocks,
+            cancellationToken: Token);
         Directory.CreateDirectory(Path.Combine(_home.Path, ".aws"));
         await File.WriteAllTextAsync(Path.Combine(_home.Path, ".aws", "config"), "[default]\nregion = us-east-1\ns3 =\n    addressing_style = path\n", Token);
     }
@@ -38,7 +47,7 @@ public sealed class S3CliTests : IAsyncLifetime
     {
         var local = Path.Combine(_home.Path, "files");
         Directory.CreateDirectory(Path.Combine(local, "sub"));
-        await File.WriteAllBytesAsync(Path.Combine(local, "big.bin"), TestContent.Bytes(100_000_000), Token);
+        await File.WriteAllBytesAsync(Path.Combine(local, "big.bin"), TestContent.Bytes(BigFileLength), Token);
         await File.WriteAllTextAsync(Path.Combine(local, "small.txt"), "small", Token);
         await File.WriteAllTextAsync(Path.Combine(local, "sub", "nested.txt"), "nested", Token);
 
@@ -47,6 +56,9 @@ public sealed class S3CliTests : IAsyncLifetime
         var back = Path.Combine(_home.Path, "big.back");
         await OkAsync("s3", "cp", "--only-show-errors", "s3://cli/big.bin", back);
         Assert.Equal(SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(local, "big.bin"), Token)), SHA256.HashData(await File.ReadAllBytesAsync(back, Token)));
+        var uploaded = await _cluster!.Cluster.Connect().GetStatusAsync("/cli/big.bin", cancellationToken: Token);
+        Assert.Equal(BigFileLength, uploaded.Length);
+        Assert.Equal(4, uploaded.BlockIds.Count);
 
         await OkAsync("s3", "sync", "--only-show-errors", local, "s3://cli/tree");
         var listing = await OkAsync("s3", "ls", "--recursive", "s3://cli/tree/");
