@@ -34,15 +34,15 @@ echo "== Checking formatting and code style"
 # which only `dotnet format style` checks. A full `dotnet format` would analyse the whole solution a second time.
 dotnet format whitespace --folder --verify-no-changes .
 
-# The using-order check and the Kodo SDK suite run beside the .NET tests, whose processes leave a core idle at times;
-# their output is shown, and counted, once the .NET tests are done.
+# The using-order check and the Kodo SDK suite need nothing from the .NET tests, so they run beside them; their output
+# is shown, and counted, once the .NET tests are done.
 style_log="build/logs/format-style.log"
 node_log="build/logs/kodo-sdk-conformance.log"
-# Neither outlives the script, whatever ends it.
+# Both are stopped if the script ends first.
 trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 dotnet format style Alluxio.slnx --verify-no-changes --no-restore --diagnostics IDE0065 >"$style_log" 2>&1 &
 style_pid=$!
-( cd tests/kodo-sdk-conformance && npm test ) >"$node_log" 2>&1 &
+( cd tests/kodo-sdk-conformance && exec npm test ) >"$node_log" 2>&1 &
 node_pid=$!
 
 status=0

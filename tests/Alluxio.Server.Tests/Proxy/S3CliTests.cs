@@ -15,7 +15,9 @@ public sealed class S3CliTests : IAsyncLifetime
     /// <summary>Three of awscli's 8 MB parts, the last one short; four blocks, the last one short.</summary>
     private const int BigFileLength = 20_000_000;
 
+    /// <summary>In the cluster defaults the master hands out, and for the proxy, the client that writes the blocks.</summary>
     private const string SmallBlocks = "alluxio.user.block.size.bytes.default=6MB\n";
+
     private readonly TempDirectory _home = new();
     private ProxyCluster? _cluster;
 

@@ -9,7 +9,8 @@ namespace Alluxio.Server.Tests.Web;
 
 /// <summary>
 /// A small Kestrel site with known faults (a console error, an uncaught exception, a missing image, a link to a
-/// missing page, a failed fetch after loading) and one browser session for <see cref="BrowserHarnessTests"/>, both started once for the class.
+/// missing page, a failed fetch after loading) and one browser session for <see cref="BrowserHarnessTests"/>, both
+/// started once for the class.
 /// </summary>
 public sealed class BrowserHarnessFixture : IAsyncLifetime
 {
