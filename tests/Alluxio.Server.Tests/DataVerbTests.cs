@@ -220,8 +220,19 @@ public sealed class DataVerbTests
         // cat reads the cached block from the worker's file on this machine, which no worker counts; the client
         // sends the bytes to the master as it closes.
         await fs.OkAsync("cat", "/m/data");
-        var report = await fs.RunAsync("fsadmin", "report", "metrics");
 
+        // The worker's bytes written reach the master with its next heartbeat, which a loaded machine may delay.
+        ProcessResult? report = null;
+        await TestCluster.WaitUntilAsync(
+            async _ =>
+            {
+                report = await fs.RunAsync("fsadmin", "report", "metrics");
+                return report.ExitCode != 0 || report.OutLines.Contains("Cluster.BytesWrittenRemote  (Type: COUNTER, Value: 3000B)");
+            },
+            "the worker's heartbeat to bring its bytes written to the master",
+            Token);
+
+        Assert.NotNull(report);
         Assert.Equal(0, report.ExitCode);
         Assert.Contains("Cluster.BytesReadLocal  (Type: COUNTER, Value: 3000B)", report.OutLines);
         Assert.Contains("Cluster.BytesWrittenRemote  (Type: COUNTER, Value: 3000B)", report.OutLines);

@@ -149,7 +149,9 @@ public sealed class StartStopScriptTests : IAsyncDisposable
     [Fact]
     public async Task AWorkerWithoutAMasterSaysItHasNotRegistered()
     {
-        var start = await _host.RunAsync(new Dictionary<string, string> { ["ALLUXIO_START_TIMEOUT"] = "2" }, "alluxio-start.sh", "worker");
+        // The script tells "serves but has not registered" only once the worker's web server answers, so the wait
+        // must outlast a worker's start on a loaded machine; a worker that never registers makes the test wait all of it.
+        var start = await _host.RunAsync(new Dictionary<string, string> { ["ALLUXIO_START_TIMEOUT"] = "10" }, "alluxio-start.sh", "worker");
 
         Assert.Equal(1, start.ExitCode);
         Assert.Contains(start.OutLines, l => l.StartsWith("--- [ FAILED ] The worker @ ", StringComparison.Ordinal)
