@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Alluxio.Server.Tests.Web;
 
 /// <summary>
-/// A small Kestrel site with known faults (a console error, an uncaught exception, a missing image, a link to a
+/// A small Kestrel site with known faults (a console error, an uncaught exception, missing images, a link to a
 /// missing page, a failed fetch after loading) and one browser session for <see cref="BrowserHarnessTests"/>, both
 /// started once for the class.
 /// </summary>
@@ -33,6 +33,7 @@ public sealed class BrowserHarnessFixture : IAsyncLifetime
         _app.MapGet("/second", () => Page("Second", """<p>Second page. <a href="/">Home</a></p>"""));
         _app.MapGet("/clean", () => Page("Clean", "<p>Nothing wrong here.</p>"));
         _app.MapGet("/console", () => Page("Console", "<script>console.error('deliberate console error');</script>"));
+        _app.MapGet("/broken-image", () => Page("Broken image", """<img src="/missing.png" alt="">"""));
         _app.MapGet("/faulty", () => Page("Faulty", """<img src="/missing.png" alt=""><script>throw new Error('deliberate exception');</script>"""));
 
         // Data a page fetches once loaded, and slowly: a visit that did not wait for the page's own requests would

@@ -47,6 +47,22 @@ public sealed class BrowserHarnessTests(BrowserHarnessFixture site) : IClassFixt
     }
 
     [Fact]
+    public async Task AMissingImageIsOneProblemNotAlsoChromiumsConsoleLineAboutIt()
+    {
+        await using var visit = await site.Browser.VisitAsync(site.Url("broken-image"), Token);
+
+        // Console lines arrive in order: once this one is seen, so is the line Chromium logged about the image.
+        await visit.Page.RunAndWaitForConsoleMessageAsync(
+            () => visit.Page.EvaluateAsync("() => console.error('last line')"),
+            new() { Predicate = m => m.Text == "last line" });
+
+        Assert.Equal(200, visit.Status);
+        Assert.Equal(2, visit.Problems.Count);
+        Assert.Equal($"HTTP 404 for GET {site.Url("missing.png")}", visit.Problems[0]);
+        Assert.StartsWith("console error: last line", visit.Problems[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AVisitWaitsForThePagesOwnRequestsAfterItLoaded()
     {
         await using var visit = await site.Browser.VisitAsync(site.Url("fetching"), Token);

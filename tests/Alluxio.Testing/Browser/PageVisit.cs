@@ -18,6 +18,9 @@ public sealed class PageVisit : IAsyncDisposable
     /// <summary>How Chromium fails a navigation whose answer is an error status with an empty body.</summary>
     internal const string HttpStatusFailure = "net::ERR_HTTP_RESPONSE_CODE_FAILURE";
 
+    /// <summary>How Chromium's console line about a failed resource (an error status, a refused request) begins.</summary>
+    private const string FailedResourceLog = "Failed to load resource:";
+
     private readonly Lock _gate = new();
     private readonly List<string> _problems = [];
     private bool _closed;
@@ -32,7 +35,9 @@ public sealed class PageVisit : IAsyncDisposable
         FinalUrl = requested;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // Chromium also logs each failed resource to the console, at no fixed moment. The request and response
+            // events below report the same failure as it happens, and know its origin, so they alone count.
+            if (message.Type == "error" && !message.Text.StartsWith(FailedResourceLog, StringComparison.Ordinal))
             {
                 AddProblem($"console error: {message.Text} (at {message.Location})");
             }
