@@ -37,8 +37,8 @@ public static class UnderFileSystemErrors
     }
 
     /// <summary>
-    /// <paramref name="error"/> as an <see cref="AlluxioException"/> with one readable line and no secret in it.
-    /// An error that already is one keeps its kind.
+    /// <paramref name="error"/> as an <see cref="UnderStorageException"/> with one readable line and no secret in it.
+    /// An <see cref="AlluxioException"/> keeps its kind, and is returned as it is when its message needs no change.
     /// </summary>
     public static AlluxioException Translate(UnderFileSystem ufs, Exception error, IReadOnlyList<string> secrets)
     {
@@ -49,7 +49,7 @@ public static class UnderFileSystemErrors
             return alluxio;
         }
 
-        return new AlluxioException(Classify(ufs, error), message, error);
+        return new UnderStorageException(Classify(ufs, error), message, error);
     }
 
     /// <summary>True when <paramref name="error"/> means that nothing is at the path.</summary>

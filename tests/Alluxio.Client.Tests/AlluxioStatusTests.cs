@@ -53,6 +53,27 @@ public sealed class AlluxioStatusTests
     }
 
     [Fact]
+    public void AnUnderStorageFailureKeepsItsSourceAndIsNoOutageOfTheServer()
+    {
+        var wire = AlluxioStatus.ToRpcException(new UnderStorageException(ErrorType.Unavailable, "Kodo answered 503 for root/a."));
+
+        Assert.Equal(StatusCode.Unavailable, wire.StatusCode);
+        Assert.False(AlluxioStatus.IsServerUnavailable(wire));
+        var received = Assert.IsType<UnderStorageException>(AlluxioStatus.ToAlluxioException(wire, "m:1"));
+        Assert.Equal(ErrorType.Unavailable, received.ErrorType);
+        Assert.Equal("Kodo answered 503 for root/a.", received.Message);
+    }
+
+    [Fact]
+    public void AServersOwnUnavailableAndAFailedConnectionAreOutagesOfTheServer()
+    {
+        Assert.True(AlluxioStatus.IsServerUnavailable(
+            AlluxioStatus.ToRpcException(new AlluxioException(ErrorType.Unavailable, "The namespace is not ready yet; the master is still starting."))));
+        Assert.True(AlluxioStatus.IsServerUnavailable(new RpcException(new Status(StatusCode.Unavailable, "", new SocketException(111)))));
+        Assert.False(AlluxioStatus.IsServerUnavailable(AlluxioStatus.ToRpcException(new UnderStorageException(ErrorType.FileDoesNotExist, "gone"))));
+    }
+
+    [Fact]
     public void AStatusWithoutTheTrailerIsMappedFromItsCode()
     {
         var wire = new RpcException(new Status(StatusCode.NotFound, "Path /x does not exist"));

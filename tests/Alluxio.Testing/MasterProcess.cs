@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace Alluxio.Testing;
 
@@ -146,6 +147,14 @@ public sealed class MasterProcess : IAsyncDisposable
     /// <summary>GET on the web port, e.g. "api/v1/master/info"; fails on an error status.</summary>
     public Task<string> GetStringAsync(string pathAndQuery, CancellationToken cancellationToken = default) =>
         _runner.Http.GetStringAsync(new Uri(WebUri, pathAndQuery), cancellationToken);
+
+    /// <summary>The counters of GET /metrics/json by name (e.g. Master.GetFileInfoOps, Cluster.BytesWrittenRemote).</summary>
+    public async Task<IReadOnlyDictionary<string, double>> CountersAsync(CancellationToken cancellationToken = default)
+    {
+        using var metrics = JsonDocument.Parse(await GetStringAsync("metrics/json", cancellationToken).ConfigureAwait(false));
+        return metrics.RootElement.GetProperty("counters").EnumerateObject()
+            .ToDictionary(c => c.Name, c => c.Value.GetProperty("count").GetDouble(), StringComparer.Ordinal);
+    }
 
     public async ValueTask DisposeAsync()
     {

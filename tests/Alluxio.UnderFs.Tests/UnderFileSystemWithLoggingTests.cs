@@ -26,7 +26,7 @@ public sealed class UnderFileSystemWithLoggingTests : IDisposable
         await using var ufs = Wrap(new LocalUnderFileSystem());
 
         // The local UFS names the missing path in its error; here the path carries the secret.
-        var error = await Assert.ThrowsAsync<AlluxioException>(
+        var error = await Assert.ThrowsAsync<UnderStorageException>(
             () => ufs.GetFileStatusAsync($"/tmp/no-such-{Secret}", TestContext.Current.CancellationToken));
 
         Assert.Equal(ErrorType.FileDoesNotExist, error.ErrorType);

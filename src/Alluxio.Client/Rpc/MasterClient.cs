@@ -56,7 +56,7 @@ internal sealed class MasterClient : IDisposable
             {
                 MaxRetryAttempts = int.MaxValue,
                 ShouldHandle = args => new ValueTask<bool>(
-                    args.Outcome.Exception is RpcException { StatusCode: StatusCode.Unavailable }
+                    args.Outcome.Exception is RpcException rpc && AlluxioStatus.IsServerUnavailable(rpc)
                     && !args.Context.CancellationToken.IsCancellationRequested
                     && args.Context.Properties.GetValue(s_retryableKey, false)
                     && NextDelay(args.Context, args.AttemptNumber) is not null),
@@ -183,7 +183,7 @@ internal sealed class MasterClient : IDisposable
                     {
                         return await attempt(state._channels.Get(index), ctx.CancellationToken).ConfigureAwait(false);
                     }
-                    catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && state._channels.Addresses.Count > 1)
+                    catch (RpcException e) when (AlluxioStatus.IsServerUnavailable(e) && state._channels.Addresses.Count > 1)
                     {
                         // Another master may be the leader now: the next attempt asks it.
                         Interlocked.CompareExchange(ref state._current, (index + 1) % state._channels.Addresses.Count, index);

@@ -17,6 +17,15 @@ public static class AlluxioStatus
     /// <summary>The trailer that carries the name of the <see cref="ErrorType"/>, e.g. FileDoesNotExist.</summary>
     public const string ErrorTypeTrailer = "alluxio-error-type";
 
+    /// <summary>
+    /// The trailer that marks a failure of the server's under storage (value <see cref="UnderStorageSource"/>), which
+    /// is not an outage of the server itself.
+    /// </summary>
+    public const string ErrorSourceTrailer = "alluxio-error-source";
+
+    /// <summary>The value of <see cref="ErrorSourceTrailer"/> for an <see cref="UnderStorageException"/>.</summary>
+    public const string UnderStorageSource = "under-storage";
+
     /// <summary>The gRPC status code an error type travels as.</summary>
     public static StatusCode ToStatusCode(ErrorType errorType) =>
         errorType switch
@@ -58,6 +67,11 @@ public static class AlluxioStatus
     {
         ArgumentNullException.ThrowIfNull(exception);
         var trailers = new Metadata { { ErrorTypeTrailer, exception.ErrorType.ToString() } };
+        if (exception is UnderStorageException)
+        {
+            trailers.Add(ErrorSourceTrailer, UnderStorageSource);
+        }
+
         return new RpcException(new Status(ToStatusCode(exception.ErrorType), exception.Message), trailers, exception.Message);
     }
 
@@ -89,12 +103,27 @@ public static class AlluxioStatus
         if (FindErrorType(exception.Trailers) is { } errorType)
         {
             var message = exception.Status.Detail is { Length: > 0 } detail ? detail : DefaultMessage(errorType, target);
-            return Create(errorType, message, exception);
+            return IsFromUnderStorage(exception)
+                ? new UnderStorageException(errorType, message, exception)
+                : Create(errorType, message, exception);
         }
 
         var fallback = ToErrorType(exception.StatusCode);
         return Create(fallback, DescribeUnnamed(exception, fallback, target), exception);
     }
+
+    /// <summary>
+    /// True when the server that answered <paramref name="exception"/> could not serve the call, so that another
+    /// attempt, later or at another server, may succeed: Unavailable, but not a failure of the server's under storage.
+    /// </summary>
+    public static bool IsServerUnavailable(RpcException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.StatusCode == StatusCode.Unavailable && !IsFromUnderStorage(exception);
+    }
+
+    private static bool IsFromUnderStorage(RpcException exception) =>
+        string.Equals(exception.Trailers.GetValue(ErrorSourceTrailer), UnderStorageSource, StringComparison.Ordinal);
 
     /// <summary>The error type named by the trailers of a failed call, or null when they name none.</summary>
     public static ErrorType? FindErrorType(Metadata? trailers)

@@ -35,7 +35,7 @@ internal sealed class BlockMasterClient : IDisposable
         _retry = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<AlluxioException>(e => e.ErrorType == ErrorType.Unavailable),
+                ShouldHandle = new PredicateBuilder().Handle<AlluxioException>(e => e.ErrorType == ErrorType.Unavailable && e is not UnderStorageException),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(100),

@@ -50,6 +50,31 @@ public sealed class KodoUfsTests
     }
 
     [Fact]
+    public async Task AnOutageOfTheBucketFailsACallAtOnceRatherThanAsAnOutageOfTheMaster()
+    {
+        await using var emulator = await TestKodo.StartEmulatorAsync(Token);
+        var root = ClusterFiles.KodoRoot(emulator);
+        await using var cluster = await TestCluster.StartAsync(
+            root with { SiteProperties = root.SiteProperties + "alluxio.underfs.kodo.retry.max.num=0\n" }, cancellationToken: Token);
+
+        // Short enough that a client which waits the bucket's outage out, as if the master were down, gives up in the test.
+        var client = cluster.Connect(ClusterFiles.AlwaysSync, "alluxio.user.rpc.retry.max.duration=5s");
+        emulator.SetFaults(FaultSettings.None with { FaultRate = 1 });
+        var callsBefore = (await cluster.Master.CountersAsync(Token)).GetValueOrDefault("Master.GetFileInfoOps");
+
+        // The master is serving and says that its under storage failed; one call is all the client makes.
+        var error = await Assert.ThrowsAsync<UnderStorageException>(() => client.GetStatusAsync("/absent.bin", cancellationToken: Token));
+        Assert.Equal(ErrorType.Unavailable, error.ErrorType);
+        Assert.Equal(1, (await cluster.Master.CountersAsync(Token)).GetValueOrDefault("Master.GetFileInfoOps") - callsBefore);
+
+        // Once the bucket is back, the same client's next call goes through.
+        emulator.SetFaults(FaultSettings.None);
+        var missing = await Assert.ThrowsAnyAsync<AlluxioException>(() => client.GetStatusAsync("/absent.bin", cancellationToken: Token));
+        Assert.Equal(ErrorType.FileDoesNotExist, missing.ErrorType);
+        cluster.AssertSecretNeverShown(TestKodo.SecretKey);
+    }
+
+    [Fact]
     public async Task AnObjectChangedOutOfBandIsNeverServedMixed()
     {
         await using var emulator = await TestKodo.StartEmulatorAsync(Token);
@@ -79,7 +104,7 @@ public sealed class KodoUfsTests
         // Stale metadata (the default sync interval, -1): block 0 comes from the cache with the old bytes, but block 1's
         // UFS read names the old content hash, which the changed object no longer has; the read fails rather than
         // joining old and new bytes.
-        var error = await Assert.ThrowsAsync<AlluxioException>(() => ClusterFiles.ReadAllAsync(stale, "/changing.bin", ReadType.Cache, Token));
+        var error = await Assert.ThrowsAsync<UnderStorageException>(() => ClusterFiles.ReadAllAsync(stale, "/changing.bin", ReadType.Cache, Token));
         Assert.Equal(ErrorType.FailedPrecondition, error.ErrorType);
 
         // Synced metadata (interval 0): the master sees the new object and makes a new inode, whose new block ids hold

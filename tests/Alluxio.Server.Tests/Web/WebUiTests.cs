@@ -44,12 +44,14 @@ public sealed class WebUiTests
 
         // The worker's counters reach the master's cluster figures with its heartbeats.
         await TestCluster.WaitUntilAsync(
-            async token => ClusterCount(await cluster.Master.GetStringAsync("metrics/json", token), "Cluster.BytesWrittenRemote") >= 23,
+            async token => (await cluster.Master.CountersAsync(token)).GetValueOrDefault("Cluster.BytesWrittenRemote") >= 23,
             "the master's Cluster.BytesWrittenRemote to count the write",
             Token);
-        Assert.True(ClusterCount(await cluster.Master.GetStringAsync("metrics/json", Token), "Cluster.BytesWrittenUfsAll") >= 23);
+        Assert.True((await cluster.Master.CountersAsync(Token)).GetValueOrDefault("Cluster.BytesWrittenUfsAll") >= 23);
         await TestCluster.WaitUntilAsync(
-            async token => CountersStartingWith(await cluster.Master.GetStringAsync("metrics/json", token), $"Cluster.BytesWrittenPerUfs.UFS:kodo:%2F%2F{TestKodo.Bucket}%2Froot") >= 23,
+            async token => (await cluster.Master.CountersAsync(token))
+                .Where(c => c.Key.StartsWith($"Cluster.BytesWrittenPerUfs.UFS:kodo:%2F%2F{TestKodo.Bucket}%2Froot", StringComparison.Ordinal))
+                .Sum(c => c.Value) >= 23,
             "the master's per-UFS write counter of the root bucket to count the write",
             Token);
 
@@ -119,16 +121,6 @@ public sealed class WebUiTests
         Assert.All(texts, t => Assert.False(t.Text.Contains(Secret, StringComparison.Ordinal), $"The seeded secret appears in {t.Where}."));
         cluster.AssertSecretNeverShown(Secret);
     }
-
-    private static double ClusterCount(string metricsJson, string name) =>
-        System.Text.Json.JsonDocument.Parse(metricsJson).RootElement.GetProperty("counters").TryGetProperty(name, out var counter)
-            ? counter.GetProperty("count").GetDouble()
-            : 0;
-
-    private static double CountersStartingWith(string metricsJson, string prefix) =>
-        System.Text.Json.JsonDocument.Parse(metricsJson).RootElement.GetProperty("counters").EnumerateObject()
-            .Where(c => c.Name.StartsWith(prefix, StringComparison.Ordinal))
-            .Sum(c => c.Value.GetProperty("count").GetDouble());
 
     /// <summary>Visits a page, fails on any problem the browser saw, keeps a screenshot, and returns its HTML and text.</summary>
     private static async Task<(string Where, string Text)> VisitAsync(BrowserSession browser, Uri url, string name, string title)
