@@ -16,7 +16,7 @@ public sealed class KodoUnderFileSystemTests
     {
         await using var host = await KodoUfsHost.StartAsync(secretKey: "FAKE-WRONG-SECRET-9d");
 
-        var error = await Assert.ThrowsAsync<AlluxioException>(() => host.Ufs.GetStatusAsync(KodoUfsHost.Root + "/x", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<UnderStorageException>(() => host.Ufs.GetStatusAsync(KodoUfsHost.Root + "/x", TestContext.Current.CancellationToken));
 
         Assert.Equal(ErrorType.Unauthenticated, error.ErrorType);
         Assert.True(Assert.IsType<KodoException>(error.InnerException).IsAuthentication);
@@ -111,7 +111,7 @@ public sealed class KodoUnderFileSystemTests
         await using var host = await KodoUfsHost.StartAsync();
         await host.Emulator.ResetCountersAsync(TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<AlluxioException>(
+        var error = await Assert.ThrowsAsync<UnderStorageException>(
             () => host.Ufs.OpenAsync(KodoUfsHost.Root + "/missing", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(ErrorType.FileDoesNotExist, error.ErrorType);

@@ -41,7 +41,7 @@ public sealed class UnderFileSystemWithLoggingTests : IDisposable
     {
         await using var ufs = Wrap(new LocalUnderFileSystem());
 
-        var error = await Assert.ThrowsAsync<AlluxioException>(
+        var error = await Assert.ThrowsAsync<UnderStorageException>(
             () => ufs.OpenAsync(_root.Path + "/missing", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(ErrorType.FileDoesNotExist, error.ErrorType);
@@ -60,7 +60,7 @@ public sealed class UnderFileSystemWithLoggingTests : IDisposable
 
         await using var read = await ufs.OpenAsync(path, cancellationToken: TestContext.Current.CancellationToken);
 
-        var error = Assert.Throws<AlluxioException>(() => read.SetLength(1));
+        var error = Assert.Throws<UnderStorageException>(() => read.SetLength(1));
         Assert.Equal(ErrorType.Unimplemented, error.ErrorType);
     }
 
@@ -71,7 +71,7 @@ public sealed class UnderFileSystemWithLoggingTests : IDisposable
         var path = _root.Path + "/versioned";
         await File.WriteAllTextAsync(path, "one", TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<AlluxioException>(
+        var error = await Assert.ThrowsAsync<UnderStorageException>(
             () => ufs.OpenAsync(path, new OpenOptions { ContentHash = "(3:0)" }, TestContext.Current.CancellationToken));
 
         Assert.Contains("changed", error.Message, StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public sealed class UnderFileSystemWithLoggingTests : IDisposable
 
         await ufs.ExistsAsync(_root.Path, TestContext.Current.CancellationToken);
         await ufs.ExistsAsync(_root.Path + "/missing", TestContext.Current.CancellationToken);
-        await Assert.ThrowsAsync<AlluxioException>(() => ufs.GetStatusAsync(_root.Path + "/missing", TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<UnderStorageException>(() => ufs.GetStatusAsync(_root.Path + "/missing", TestContext.Current.CancellationToken));
 
         Assert.Equal(2, exists.GetMeasurementSnapshot().Count);
         Assert.Equal(1, statFailures.GetMeasurementSnapshot().EvaluateAsCounter());

@@ -27,7 +27,7 @@ public sealed class WriteFailureTests
             await stream.FlushAsync(Token);
             emulator.SetFaults(new FaultSettings(1, [403], 0, 0));
 
-            var error = await Assert.ThrowsAsync<AlluxioException>(async () => await stream.DisposeAsync());
+            var error = await Assert.ThrowsAsync<UnderStorageException>(async () => await stream.DisposeAsync());
             Assert.Equal(ErrorType.AccessControl, error.ErrorType);
             Assert.Contains("upload of 'root/refused.bin' failed with status 403", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain(TestKodo.SecretKey, error.ToString(), StringComparison.Ordinal);
