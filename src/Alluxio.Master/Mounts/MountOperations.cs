@@ -376,8 +376,8 @@ public sealed partial class MountOperations
         }
         catch (AlluxioException e) when (e.ErrorType is ErrorType.Unavailable or ErrorType.DeadlineExceeded)
         {
-            // The master is serving; the UFS it was given is not. As Unavailable, a client would take it for an outage of
-            // the master and retry for its whole retry window before the user saw why.
+            // A mount that never answered has a wrong endpoint or key more often than an outage, so the user hears what
+            // to check rather than that it may pass.
             await ufs.DisposeAsync().ConfigureAwait(false);
             throw new AlluxioException(
                 ErrorType.FailedPrecondition, $"Cannot mount {mount.UfsUri}: {e.Message} Check the endpoint and credentials in the mount options.", e);
